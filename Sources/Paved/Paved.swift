@@ -1,0 +1,1 @@
+// Paved DSL

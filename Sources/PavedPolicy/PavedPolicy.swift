@@ -1,0 +1,1 @@
+// PavedPolicy — see README.

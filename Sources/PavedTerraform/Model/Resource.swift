@@ -1,0 +1,79 @@
+/// Where a synthesized block came from: the construct path and the user's Swift line.
+public struct Provenance: Sendable, Equatable {
+    /// The construct path, such as `acme-data/raw-events`.
+    public var constructPath: String
+    /// The DSL call that made the block.
+    public var location: SourceLocation
+
+    public init(constructPath: String, location: SourceLocation) {
+        self.constructPath = constructPath
+        self.location = location
+    }
+}
+
+/// The `lifecycle` meta-argument block.
+public struct Lifecycle: Sendable, Equatable {
+    public enum IgnoreChanges: Sendable, Equatable {
+        case attributes([String])
+        case all
+    }
+
+    public var preventDestroy: Bool?
+    public var createBeforeDestroy: Bool?
+    public var ignoreChanges: IgnoreChanges?
+
+    public init(preventDestroy: Bool? = nil, createBeforeDestroy: Bool? = nil, ignoreChanges: IgnoreChanges? = nil) {
+        self.preventDestroy = preventDestroy
+        self.createBeforeDestroy = createBeforeDestroy
+        self.ignoreChanges = ignoreChanges
+    }
+}
+
+/// A resource or data source block, with its arguments and meta-arguments.
+///
+/// Nested blocks are written in `arguments` as objects (single blocks) or lists of objects, as in
+/// Terraform's JSON syntax.
+public struct Resource: Sendable, Equatable {
+    public var address: ResourceAddress
+    public var arguments: [String: Value]
+    public var dependsOn: [ResourceAddress]
+    public var count: Value?
+    public var forEach: Value?
+    public var provider: ProviderReference?
+    public var lifecycle: Lifecycle?
+    public var provenance: Provenance?
+
+    public init(
+        _ address: ResourceAddress,
+        arguments: [String: Value] = [:],
+        dependsOn: [ResourceAddress] = [],
+        count: Value? = nil,
+        forEach: Value? = nil,
+        provider: ProviderReference? = nil,
+        lifecycle: Lifecycle? = nil,
+        provenance: Provenance? = nil
+    ) {
+        self.address = address
+        self.arguments = arguments
+        self.dependsOn = dependsOn
+        self.count = count
+        self.forEach = forEach
+        self.provider = provider
+        self.lifecycle = lifecycle
+        self.provenance = provenance
+    }
+
+    /// A reference to one of this resource's attributes: `bucket.ref("arn")`.
+    public func ref(_ attribute: String, _ more: String...) -> Value {
+        .expression(.reference(Reference(address, path: [attribute] + more)))
+    }
+
+    /// Every resource this block refers to, through its arguments and meta-arguments.
+    public var referencedAddresses: [ResourceAddress] {
+        var refs: [Reference] = []
+        for key in arguments.keys.sorted() { arguments[key]?.collectReferences(into: &refs) }
+        count?.collectReferences(into: &refs)
+        forEach?.collectReferences(into: &refs)
+        return refs.map(\.address) + dependsOn
+    }
+}

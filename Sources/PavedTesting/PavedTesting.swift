@@ -1,0 +1,1 @@
+// PavedTesting — see README.
