@@ -1,1 +1,3 @@
 import PavedCLI
+
+await PavedCLI.main()

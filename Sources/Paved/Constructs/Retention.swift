@@ -1,0 +1,108 @@
+/// How long objects live: transitions to colder storage, expiration, and expiry of old versions.
+///
+/// ```swift
+/// Bucket("raw-events") {
+///     Retention(expireAfter: .days(400), archiveAfter: .days(90))
+/// }
+/// ```
+public struct Retention: Sendable, Equatable {
+    /// S3 storage classes a lifecycle rule can move objects to.
+    public enum StorageClass: String, Sendable, Equatable {
+        case standardIA = "STANDARD_IA"
+        case oneZoneIA = "ONEZONE_IA"
+        case intelligentTiering = "INTELLIGENT_TIERING"
+        case glacierInstantRetrieval = "GLACIER_IR"
+        case glacier = "GLACIER"
+        case deepArchive = "DEEP_ARCHIVE"
+
+        /// The minimum age in days S3 accepts for a transition to this class.
+        var minimumDays: Int {
+            switch self {
+            case .standardIA, .oneZoneIA: 30
+            default: 0
+            }
+        }
+    }
+
+    public struct Transition: Sendable, Equatable {
+        public var after: Interval
+        public var storageClass: StorageClass
+
+        public static func after(_ interval: Interval, to storageClass: StorageClass) -> Transition {
+            Transition(after: interval, storageClass: storageClass)
+        }
+    }
+
+    public var transitions: [Transition]
+    public var expireAfter: Interval?
+    public var noncurrentVersionsExpireAfter: Interval?
+    public var abortIncompleteUploadsAfter: Interval
+    public var location: SourceLocation
+
+    /// - Parameters:
+    ///   - expireAfter: delete objects this long after creation.
+    ///   - archiveAfter: move objects to Glacier Flexible Retrieval after this long.
+    ///   - transitions: explicit transitions, for more than one step.
+    ///   - noncurrentVersionsExpireAfter: delete overwritten versions after this long (default 30 days).
+    ///   - abortIncompleteUploadsAfter: clean up abandoned multipart uploads (default 7 days).
+    public init(
+        expireAfter: Interval? = nil, archiveAfter: Interval? = nil, transitions: [Transition] = [],
+        noncurrentVersionsExpireAfter: Interval? = .days(30), abortIncompleteUploadsAfter: Interval = .days(7),
+        file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line
+    ) {
+        var all = transitions
+        if let archiveAfter { all.append(.after(archiveAfter, to: .glacier)) }
+        self.transitions = all.sorted { $0.after < $1.after }
+        self.expireAfter = expireAfter
+        self.noncurrentVersionsExpireAfter = noncurrentVersionsExpireAfter
+        self.abortIncompleteUploadsAfter = abortIncompleteUploadsAfter
+        self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
+    }
+
+    /// Problems S3 would reject, reported at the `Retention` line.
+    func validate() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func wholeDays(_ i: Interval, _ what: String) {
+            if i.seconds < 86_400 || i.seconds % 86_400 != 0 {
+                out.append(.error("retention \(what) must be a whole number of days, at least 1 (got \(i))", at: location))
+            }
+        }
+        for t in transitions {
+            wholeDays(t.after, "transition to \(t.storageClass.rawValue)")
+            if t.after.days < t.storageClass.minimumDays {
+                out.append(.error(
+                    "retention transition to \(t.storageClass.rawValue) after \(t.after) is too early: S3 needs at least \(t.storageClass.minimumDays) days",
+                    at: location))
+            }
+        }
+        if let e = expireAfter {
+            wholeDays(e, "expiration")
+            if let last = transitions.last, e <= last.after {
+                out.append(.error(
+                    "retention expires objects after \(e), before or when they move to \(last.storageClass.rawValue) after \(last.after): expiration must come after every transition",
+                    at: location))
+            }
+        }
+        if let n = noncurrentVersionsExpireAfter { wholeDays(n, "for noncurrent versions") }
+        wholeDays(abortIncompleteUploadsAfter, "for incomplete uploads")
+        return out
+    }
+
+    /// The `rule` block of an `aws_s3_bucket_lifecycle_configuration`.
+    var rule: Value {
+        var rule: [String: Value] = [
+            "id": "paved-retention", "status": "Enabled", "filter": .list([.object([:])]),
+            "abort_incomplete_multipart_upload": [["days_after_initiation": .int(abortIncompleteUploadsAfter.days)]],
+        ]
+        if !transitions.isEmpty {
+            rule["transition"] = .list(transitions.map {
+                ["days": .int($0.after.days), "storage_class": .string($0.storageClass.rawValue)]
+            })
+        }
+        if let e = expireAfter { rule["expiration"] = [["days": .int(e.days)]] }
+        if let n = noncurrentVersionsExpireAfter {
+            rule["noncurrent_version_expiration"] = [["noncurrent_days": .int(n.days)]]
+        }
+        return .object(rule)
+    }
+}

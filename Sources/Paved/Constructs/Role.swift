@@ -1,0 +1,222 @@
+/// An AWS IAM role: who may assume it, and what it may do, from intents.
+///
+/// ```swift
+/// Role("etl-runner", assumedBy: .service(.glue)) {
+///     Allow(.read, on: "raw-events")
+///     Allow(.readSecret, on: "snowflake/etl-password")
+/// }
+/// ```
+/// Each ``Allow`` lowers to exactly the actions the intent needs on exactly the target's ARNs: no
+/// `*` unless written with ``Allow/init(actions:on:file:filePath:line:)``.
+public struct Role: Construct {
+    /// Who may assume the role.
+    public enum Principal: Sendable, Equatable {
+        /// An AWS service, such as Glue or MWAA.
+        case service(AWSService)
+        /// Another role of this platform, by name.
+        case role(String)
+        /// An IAM role or user outside the platform, by ARN.
+        case arn(String)
+    }
+
+    public var kind: String { "role" }
+    public var name: String
+    public var description: String?
+    public var metadata: Metadata
+    public var assumedBy: [Principal]
+    public var grants: [Allow]
+    public var maxSessionDuration: Interval
+    public var location: SourceLocation
+
+    public init(
+        _ name: String, assumedBy: Principal..., description: String? = nil, owner: String? = nil,
+        maxSessionDuration: Interval = .hours(1),
+        file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
+        @RoleBuilder _ grants: () -> [Allow] = { [] }
+    ) {
+        self.name = name
+        self.description = description
+        self.metadata = Metadata(owner: owner)
+        self.assumedBy = assumedBy
+        self.grants = grants()
+        self.maxSessionDuration = maxSessionDuration
+        self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
+    }
+
+    public func validate() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if let d = NameRule.check(name, kind: kind, at: location) { out.append(d) }
+        if assumedBy.isEmpty {
+            out.append(.error("role '\(name)' has no principal: add assumedBy: .service(.glue) or another principal", at: location))
+        }
+        if !(3600...43_200).contains(maxSessionDuration.seconds) {
+            out.append(.error("role '\(name)' maxSessionDuration must be 1 to 12 hours (got \(maxSessionDuration))", at: location))
+        }
+        for case .arn(let arn) in assumedBy where !(arn.hasPrefix("arn:aws:iam::") && arn.count > 13) {
+            out.append(.error("role '\(name)' principal '\(arn)' is not an IAM ARN (arn:aws:iam::ACCOUNT:role/NAME)", at: location))
+        }
+        for grant in grants { out += grant.validate() }
+        return out
+    }
+
+    var resourceName: String { Identifier.sanitize(name) }
+    var roleAddress: ResourceAddress { .resource("aws_iam_role", resourceName) }
+
+    public func lower(into context: inout SynthesisContext) {
+        _ = context.aws(for: self)
+        let n = resourceName
+        let roleName = context.physicalName(name)
+        if roleName.count > 64 {
+            context.error("role name '\(roleName)' is \(roleName.count) characters; IAM allows 64: shorten the platform or role name", at: location)
+        }
+
+        var principals: [IAMStatement.Principal] = []
+        let services = assumedBy.flatMap { p -> [String] in if case .service(let s) = p { return s.principals } else { return [] } }
+        if !services.isEmpty { principals.append(.init(type: "Service", identifiers: services.sorted().map(Value.string))) }
+        var roleARNs: [Value] = []
+        for principal in assumedBy {
+            switch principal {
+            case .service: break
+            case .arn(let arn): roleARNs.append(.string(arn))
+            case .role(let other):
+                if let role = context.construct(named: other) as? Role {
+                    roleARNs.append(.ref(role.roleAddress, "arn"))
+                } else {
+                    context.error(unknownTarget(other, expected: "role", context: context), at: location)
+                }
+            }
+        }
+        if !roleARNs.isEmpty { principals.append(.init(type: "AWS", identifiers: roleARNs)) }
+        var trustConditions: [IAMStatement.Condition] = []
+        if !services.isEmpty {
+            // Confused-deputy protection: only this account's resources may make the service assume the role.
+            trustConditions.append(.init("StringEquals", "aws:SourceAccount", [.string(context.environment.aws?.accountID ?? "")]))
+        }
+        let trust = context.addPolicyDocument(
+            "\(n)_trust", [IAMStatement(sid: "AssumeRole", actions: ["sts:AssumeRole"], principals: principals, conditions: trustConditions)],
+            for: self, part: "trust")
+        var arguments: [String: Value] = [
+            "name": .string(roleName), "assume_role_policy": .ref(trust, "json"),
+            "max_session_duration": .int(maxSessionDuration.seconds), "tags": context.tags(metadata),
+        ]
+        if let description { arguments["description"] = .string(description) }
+        let role = context.add("aws_iam_role", n, arguments, for: self)
+
+        var statements: [IAMStatement] = []
+        var sids: Set<String> = []
+        for grant in grants {
+            for var statement in grant.statements(context: &context) {
+                if statements.contains(statement) { continue }  // the same grant written twice
+                let base = statement.sid
+                var i = 2
+                while sids.contains(statement.sid) {
+                    statement.sid = "\(base)\(i)"
+                    i += 1
+                }
+                sids.insert(statement.sid)
+                statements.append(statement)
+            }
+        }
+        guard !statements.isEmpty else { return }
+        let permissions = context.addPolicyDocument("\(n)_permissions", statements, for: self, part: "permissions")
+        context.add("aws_iam_role_policy", n, [
+            "name": .string("\(roleName)-permissions"), "role": .ref(role, "id"), "policy": .ref(permissions, "json"),
+        ], for: self, part: "permissions")
+    }
+}
+
+/// AWS services that can assume a role.
+public struct AWSService: Sendable, Equatable {
+    /// The service principals, such as `glue.amazonaws.com`.
+    public var principals: [String]
+
+    public init(_ principals: String...) { self.principals = principals }
+
+    public static let glue = AWSService("glue.amazonaws.com")
+    public static let lambda = AWSService("lambda.amazonaws.com")
+    public static let ecsTasks = AWSService("ecs-tasks.amazonaws.com")
+    public static let ec2 = AWSService("ec2.amazonaws.com")
+    public static let emrServerless = AWSService("emr-serverless.amazonaws.com")
+    public static let redshift = AWSService("redshift.amazonaws.com")
+    public static let stepFunctions = AWSService("states.amazonaws.com")
+    /// Amazon MWAA (managed Airflow) execution roles.
+    public static let airflow = AWSService("airflow.amazonaws.com", "airflow-env.amazonaws.com")
+}
+
+/// A grant inside a ``Role``: an intent on a named target, or explicit actions on explicit resources.
+public struct Allow: Sendable {
+    enum Grant: Sendable {
+        case intent(AccessIntent, target: String)
+        case explicit(actions: [String], resources: [String])
+    }
+
+    let grant: Grant
+    public let location: SourceLocation
+
+    /// `Allow(.read, on: "raw-events")`: the least privilege the intent needs on that construct.
+    public init(_ intent: AccessIntent, on target: String, file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line) {
+        self.grant = .intent(intent, target: target)
+        self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
+    }
+
+    /// Explicit IAM actions on explicit ARNs; the only way to write `*`, so policy can see it.
+    public init(actions: [String], on resources: [String], file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line) {
+        self.grant = .explicit(actions: actions, resources: resources)
+        self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
+    }
+
+    func validate() -> [Diagnostic] {
+        guard case .explicit(let actions, let resources) = grant else { return [] }
+        var out: [Diagnostic] = []
+        if actions.isEmpty { out.append(.error("Allow(actions:on:) needs at least one action", at: location)) }
+        if resources.isEmpty { out.append(.error("Allow(actions:on:) needs at least one resource ARN (write \"*\" explicitly if you mean it)", at: location)) }
+        for action in actions where action != "*" && !Self.isAction(action) {
+            out.append(.error("'\(action)' is not an IAM action (service:Action, such as s3:GetObject)", at: location))
+        }
+        return out
+    }
+
+    static func isAction(_ s: String) -> Bool {
+        let parts = s.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty
+            && parts[0].allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+    }
+
+    func statements(context: inout SynthesisContext) -> [IAMStatement] {
+        switch grant {
+        case .explicit(let actions, let resources):
+            let sid = "Explicit\(location.line)"
+            return [IAMStatement(sid: sid, actions: actions, resources: resources.map(Value.string))]
+        case .intent(let intent, let target):
+            guard let construct = context.construct(named: target) else {
+                context.error(unknownTarget(target, expected: nil, context: context), at: location)
+                return []
+            }
+            guard let accessTarget = construct as? any AccessTarget, accessTarget.supportedIntents.contains(intent) else {
+                let supported = (construct as? any AccessTarget)?.supportedIntents.map { ".\($0.rawValue)" } ?? []
+                let hint = supported.isEmpty ? "it cannot be granted" : "use \(supported.joined(separator: " or "))"
+                context.error("cannot grant .\(intent.rawValue) on \(construct.kind) '\(target)': \(hint)", at: location)
+                return []
+            }
+            return accessTarget.iamStatements(for: intent, context: context)
+        }
+    }
+}
+
+func unknownTarget(_ name: String, expected: String?, context: SynthesisContext) -> String {
+    var message = "no \(expected ?? "construct") named '\(name)' in platform '\(context.platformName)'"
+    let close = context.suggestions(for: name)
+    if !close.isEmpty { message += "; did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?" }
+    return message
+}
+
+/// Builds a role's body: its ``Allow`` grants.
+@resultBuilder
+public enum RoleBuilder {
+    public static func buildExpression(_ allow: Allow) -> [Allow] { [allow] }
+    public static func buildBlock(_ parts: [Allow]...) -> [Allow] { parts.flatMap { $0 } }
+    public static func buildOptional(_ part: [Allow]?) -> [Allow] { part ?? [] }
+    public static func buildEither(first: [Allow]) -> [Allow] { first }
+    public static func buildEither(second: [Allow]) -> [Allow] { second }
+    public static func buildArray(_ parts: [[Allow]]) -> [Allow] { parts.flatMap { $0 } }
+}

@@ -1,0 +1,79 @@
+/// Something declared in a platform that lowers into Terraform resources: a bucket, a secret, a role…
+///
+/// Paved's constructs conform, and so can a team's own: implement ``lower(into:)`` and add
+/// resources through the ``SynthesisContext``.
+public protocol Construct: Sendable {
+    /// What the construct is, for messages: `bucket`, `secret`, `role`.
+    var kind: String { get }
+    /// The name the user gave it; unique within the platform.
+    var name: String { get }
+    /// Owner, tier, classification and cost center set on this construct (unset fields inherit).
+    var metadata: Metadata { get }
+    /// The DSL call that declared it.
+    var location: SourceLocation { get }
+    /// Problems with the construct's own inputs, independent of any environment.
+    func validate() -> [Diagnostic]
+    /// Adds this construct's resources for one environment.
+    func lower(into context: inout SynthesisContext)
+}
+
+extension Construct {
+    public var metadata: Metadata { Metadata() }
+    public func validate() -> [Diagnostic] { [] }
+}
+
+/// A construct that other constructs can be granted access to with an ``AccessIntent``.
+public protocol AccessTarget: Construct {
+    /// The intents this target understands, for messages.
+    var supportedIntents: [AccessIntent] { get }
+    /// The IAM statements that grant `intent` on this target in `context`'s environment.
+    func iamStatements(for intent: AccessIntent, context: SynthesisContext) -> [IAMStatement]
+}
+
+/// What a principal may do with a target. One vocabulary; each target lowers it to its own system.
+public enum AccessIntent: String, Sendable, Equatable, CaseIterable {
+    /// Read objects or rows.
+    case read
+    /// Write objects or rows (no delete, no admin).
+    case write
+    /// Read a secret's value.
+    case readSecret
+}
+
+/// Rules for the names users give constructs.
+public enum NameRule {
+    /// Lowercase letters, digits and dashes; starts with a letter; does not end with a dash.
+    public static func isKebab(_ name: String, allowSlash: Bool = false) -> Bool {
+        guard let first = name.first, first.isASCII, first.isLowercase, name.count <= 48 else { return false }
+        guard name.last != "-", name.last != "/" else { return false }
+        var previous: Character = first
+        for ch in name {
+            let ok = (ch.isASCII && (ch.isLowercase || ch.isNumber)) || ch == "-" || (allowSlash && ch == "/")
+            if !ok { return false }
+            if ch == "/" && previous == "/" { return false }
+            previous = ch
+        }
+        return true
+    }
+
+    /// A diagnostic when `name` breaks the rule, or nil.
+    static func check(_ name: String, kind: String, allowSlash: Bool = false, at location: SourceLocation) -> Diagnostic? {
+        if isKebab(name, allowSlash: allowSlash) { return nil }
+        let allowed = allowSlash ? "lowercase letters, digits, dashes and slashes" : "lowercase letters, digits and dashes"
+        return .error(
+            "\(kind) name '\(name)' is invalid: use \(allowed), start with a letter, at most 48 characters (e.g. '\(suggestion(name, allowSlash: allowSlash))')",
+            at: location)
+    }
+
+    static func suggestion(_ name: String, allowSlash: Bool) -> String {
+        var out = ""
+        for ch in name.lowercased() {
+            if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) }
+            else if allowSlash && ch == "/" { out.append("/") }
+            else if !out.hasSuffix("-") && !out.isEmpty { out.append("-") }
+        }
+        while out.hasSuffix("-") || out.hasSuffix("/") { out.removeLast() }
+        while let f = out.first, !f.isLetter { out.removeFirst() }
+        return out.isEmpty ? "my-\(allowSlash ? "secret" : "name")" : String(out.prefix(48))
+    }
+}

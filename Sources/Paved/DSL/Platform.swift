@@ -1,0 +1,57 @@
+/// A data platform: its environments and the constructs every environment gets.
+///
+/// ```swift
+/// let acme = Platform("acme-data", owner: "data-platform@acme.io") {
+///     Environment(.dev, aws: .account("111111111111", region: "eu-west-1"))
+///     Bucket("raw-events", classification: .confidential) {
+///         Retention(expireAfter: .days(400), archiveAfter: .days(90))
+///     }
+/// }
+/// ```
+public struct Platform: Sendable {
+    public var name: String
+    public var metadata: Metadata
+    public var environments: [Environment]
+    public var constructs: [any Construct]
+    public var location: SourceLocation
+
+    public init(
+        _ name: String, owner: String, team: String? = nil, tier: Tier = .tier2,
+        classification: Classification = .internal, costCenter: String? = nil,
+        file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
+        @PlatformBuilder _ content: () -> [PlatformNode]
+    ) {
+        self.name = name
+        self.metadata = Metadata(owner: owner, team: team, tier: tier, classification: classification, costCenter: costCenter)
+        self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
+        var environments: [Environment] = []
+        var constructs: [any Construct] = []
+        for node in content() {
+            switch node {
+            case .environment(let e): environments.append(e)
+            case .construct(let c): constructs.append(c)
+            }
+        }
+        self.environments = environments
+        self.constructs = constructs
+    }
+}
+
+/// One entry of a platform's body.
+public enum PlatformNode: Sendable {
+    case environment(Environment)
+    case construct(any Construct)
+}
+
+/// Builds a platform's body from environments, constructs, `if`, `for` and `switch`.
+@resultBuilder
+public enum PlatformBuilder {
+    public static func buildExpression(_ environment: Environment) -> [PlatformNode] { [.environment(environment)] }
+    public static func buildExpression(_ construct: any Construct) -> [PlatformNode] { [.construct(construct)] }
+    public static func buildExpression(_ nodes: [PlatformNode]) -> [PlatformNode] { nodes }
+    public static func buildBlock(_ parts: [PlatformNode]...) -> [PlatformNode] { parts.flatMap { $0 } }
+    public static func buildOptional(_ part: [PlatformNode]?) -> [PlatformNode] { part ?? [] }
+    public static func buildEither(first: [PlatformNode]) -> [PlatformNode] { first }
+    public static func buildEither(second: [PlatformNode]) -> [PlatformNode] { second }
+    public static func buildArray(_ parts: [[PlatformNode]]) -> [PlatformNode] { parts.flatMap { $0 } }
+}

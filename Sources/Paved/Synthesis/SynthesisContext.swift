@@ -1,0 +1,110 @@
+/// What a construct sees while it lowers into one environment's stack, and where it adds resources.
+public struct SynthesisContext: Sendable {
+    public let platformName: String
+    public let platformMetadata: Metadata
+    public let environment: Environment
+    public private(set) var resources: [Resource] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Provider local names the stack needs (`aws`).
+    public private(set) var providersUsed: Set<String> = []
+    let constructs: [String: any Construct]
+
+    init(platform: Platform, environment: Environment, constructs: [String: any Construct]) {
+        self.platformName = platform.name
+        self.platformMetadata = platform.metadata
+        self.environment = environment
+        self.constructs = constructs
+    }
+
+    /// The construct named `name`, if the platform declares one.
+    public func construct(named name: String) -> (any Construct)? { constructs[name] }
+
+    /// Every construct of type `T`, in name order.
+    public func constructs<T: Construct>(of type: T.Type) -> [T] {
+        constructs.keys.sorted().compactMap { constructs[$0] as? T }
+    }
+
+    /// Names close to `name`, for "did you mean" hints.
+    public func suggestions(for name: String) -> [String] {
+        constructs.keys.filter { editDistance($0, name) <= max(2, name.count / 3) }.sorted()
+    }
+
+    /// `acme-data-dev-raw-events`: a physical name unique per platform and environment.
+    public func physicalName(_ name: String, separator: String = "-") -> String {
+        [platformName, environment.name.rawValue, name].joined(separator: separator)
+    }
+
+    /// The tags for a construct with `metadata`, inheriting the platform's.
+    public func tags(_ metadata: Metadata) -> Value {
+        .object(metadata.inheriting(from: platformMetadata).tags(platform: platformName, environment: environment.name.rawValue))
+    }
+
+    /// The AWS account and region, or an error at `construct` when the environment has none.
+    public mutating func aws(for construct: any Construct) -> AWSTarget {
+        providersUsed.insert("aws")
+        if let aws = environment.aws { return aws }
+        error(
+            "\(construct.kind) '\(construct.name)' needs an AWS account, but environment '\(environment.name)' (\(environment.location)) has none: add aws: .account(\"123456789012\", region: \"eu-west-1\")",
+            at: construct.location)
+        return AWSTarget(accountID: "000000000000", region: "us-east-1")
+    }
+
+    /// Adds a managed resource and returns its address.
+    @discardableResult
+    public mutating func add(
+        _ type: String, _ name: String, _ arguments: [String: Value], for construct: any Construct,
+        at location: SourceLocation? = nil, part: String? = nil, dependsOn: [ResourceAddress] = [],
+        lifecycle: Lifecycle? = nil
+    ) -> ResourceAddress {
+        append(.resource(type, name), arguments, construct: construct, at: location, part: part, dependsOn: dependsOn, lifecycle: lifecycle)
+    }
+
+    /// Adds a data source and returns its address.
+    @discardableResult
+    public mutating func addData(
+        _ type: String, _ name: String, _ arguments: [String: Value], for construct: any Construct,
+        at location: SourceLocation? = nil, part: String? = nil
+    ) -> ResourceAddress {
+        append(.data(type, name), arguments, construct: construct, at: location, part: part, dependsOn: [], lifecycle: nil)
+    }
+
+    private mutating func append(
+        _ address: ResourceAddress, _ arguments: [String: Value], construct: any Construct, at location: SourceLocation?,
+        part: String?, dependsOn: [ResourceAddress], lifecycle: Lifecycle?
+    ) -> ResourceAddress {
+        providersUsed.insert(address.providerName)
+        var path = "\(platformName)/\(construct.name)"
+        if let part { path += "/\(part)" }
+        resources.append(Resource(
+            address, arguments: arguments, dependsOn: dependsOn, lifecycle: lifecycle,
+            provenance: Provenance(constructPath: path, location: location ?? construct.location)))
+        return address
+    }
+
+    /// Reports an error at a DSL location.
+    public mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(message, at: location))
+    }
+
+    /// Reports a warning at a DSL location.
+    public mutating func warning(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.warning(message, at: location))
+    }
+}
+
+/// Levenshtein distance, for suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.utf8), b = Array(b.utf8)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

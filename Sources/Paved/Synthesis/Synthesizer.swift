@@ -1,0 +1,140 @@
+/// One environment's Terraform root module.
+public struct Stack: Sendable, Equatable {
+    public var environment: EnvironmentName
+    public var configuration: Configuration
+
+    /// Where the stack is written, relative to the output folder: `dev/main.tf.json`.
+    public var path: String { "\(environment.rawValue)/main.tf.json" }
+}
+
+/// The result of synthesizing a platform: one stack per environment, and every diagnostic.
+public struct Synthesis: Sendable {
+    public var platform: String
+    public var stacks: [Stack]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Provider versions Paved writes into `required_providers`, matching the schemas it validates against.
+public enum ProviderVersions {
+    public static let terraform = ">= 1.6.0"
+    public static let aws = ProviderRequirement(source: "hashicorp/aws", version: "~> 6.25.0")
+    public static let google = ProviderRequirement(source: "hashicorp/google", version: "~> 6.50.0")
+    public static let snowflake = ProviderRequirement(source: "snowflakedb/snowflake", version: "~> 2.11.0")
+    public static let databricks = ProviderRequirement(source: "databricks/databricks", version: "~> 1.99.0")
+    public static let vault = ProviderRequirement(source: "hashicorp/vault", version: "~> 5.6.0")
+
+    static func requirement(for name: String) -> ProviderRequirement? {
+        switch name {
+        case "aws": aws
+        case "google": google
+        case "snowflake": snowflake
+        case "databricks": databricks
+        case "vault": vault
+        default: nil
+        }
+    }
+}
+
+/// Lowers a ``Platform`` into one ``Stack`` per environment.
+///
+/// A pure function: no I/O. Every problem is returned as a diagnostic at the user's Swift line.
+public struct Synthesizer: Sendable {
+    public init() {}
+
+    /// Synthesizes `environments` (all when nil) of `platform`.
+    public func synthesize(_ platform: Platform, environments selected: [EnvironmentName]? = nil) -> Synthesis {
+        var diagnostics = validate(platform)
+        var byName: [String: any Construct] = [:]
+        for construct in platform.constructs where byName[construct.name] == nil { byName[construct.name] = construct }
+
+        var stacks: [Stack] = []
+        let environments = platform.environments.filter { selected?.contains($0.name) ?? true }
+        for environment in environments {
+            var context = SynthesisContext(platform: platform, environment: environment, constructs: byName)
+            for construct in platform.constructs { construct.lower(into: &context) }
+            diagnostics += context.diagnostics
+            let configuration = assemble(context, environment: environment)
+            diagnostics += ConfigurationChecker().check(configuration)
+            stacks.append(Stack(environment: environment.name, configuration: configuration))
+        }
+        return Synthesis(platform: platform.name, stacks: stacks, diagnostics: Self.unique(diagnostics))
+    }
+
+    /// Problems that do not depend on the environment: names, duplicates, construct inputs.
+    public func validate(_ platform: Platform) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if !NameRule.isKebab(platform.name) || platform.name.count > 24 {
+            out.append(.error(
+                "platform name '\(platform.name)' is invalid: use lowercase letters, digits and dashes, start with a letter, at most 24 characters",
+                at: platform.location))
+        }
+        if platform.environments.isEmpty {
+            out.append(.error("platform '\(platform.name)' has no environment: add Environment(.dev, aws: .account(\"123456789012\", region: \"eu-west-1\"))", at: platform.location))
+        }
+        var environments: [EnvironmentName: SourceLocation] = [:]
+        for e in platform.environments {
+            if let first = environments[e.name] {
+                out.append(.error("environment '\(e.name)' is declared twice; first at \(first)", at: e.location))
+            }
+            environments[e.name] = environments[e.name] ?? e.location
+            if !NameRule.isKebab(e.name.rawValue) || e.name.rawValue.count > 16 {
+                out.append(.error("environment name '\(e.name)' is invalid: use lowercase letters, digits and dashes, at most 16 characters", at: e.location))
+            }
+            if let aws = e.aws {
+                if aws.accountID.count != 12 || !aws.accountID.allSatisfy(\.isASCII) || !aws.accountID.allSatisfy(\.isNumber) {
+                    out.append(.error("environment '\(e.name)': AWS account ID '\(aws.accountID)' must be 12 digits", at: e.location))
+                }
+                if !Self.isRegion(aws.region) {
+                    out.append(.error("environment '\(e.name)': '\(aws.region)' is not an AWS region (such as eu-west-1)", at: e.location))
+                }
+            }
+        }
+        var names: [String: any Construct] = [:]
+        for construct in platform.constructs {
+            if let first = names[construct.name] {
+                out.append(.error(
+                    "name '\(construct.name)' is already used by the \(first.kind) at \(first.location); names are unique within a platform",
+                    at: construct.location))
+            } else {
+                names[construct.name] = construct
+            }
+            out += construct.validate()
+        }
+        let logBuckets = platform.constructs.compactMap { $0 as? LogBucket }
+        for extra in logBuckets.dropFirst() {
+            out.append(.error("a platform has one LogBucket; '\(logBuckets[0].name)' is declared at \(logBuckets[0].location)", at: extra.location))
+        }
+        return out
+    }
+
+    static func isRegion(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let last = parts.last, last.allSatisfy(\.isNumber), !last.isEmpty else { return false }
+        return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLowercase } }
+    }
+
+    private func assemble(_ context: SynthesisContext, environment: Environment) -> Configuration {
+        var requirements: [String: ProviderRequirement] = [:]
+        var providers: [ProviderConfiguration] = []
+        for name in context.providersUsed.sorted() {
+            if let requirement = ProviderVersions.requirement(for: name) { requirements[name] = requirement }
+            if name == "aws", let aws = environment.aws {
+                providers.append(ProviderConfiguration("aws", arguments: [
+                    "region": .string(aws.region), "allowed_account_ids": .strings([aws.accountID]),
+                ]))
+            }
+        }
+        let resources = context.resources.sorted { $0.address < $1.address }
+        return Configuration(
+            terraform: TerraformSettings(
+                requiredVersion: ProviderVersions.terraform, requiredProviders: requirements, backend: environment.backend),
+            providers: providers, resources: resources)
+    }
+
+    /// Diagnostics in first-seen order without repeats (a construct problem is found once per environment).
+    static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: [Diagnostic] = []
+        for d in diagnostics where !seen.contains(d) { seen.append(d) }
+        return seen
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Paved
+
+/// `paved synth`: one `main.tf.json` per environment, plus `manifest.json`.
+struct SynthCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synth",
+        abstract: "Synthesize Terraform JSON for every environment of the platform.",
+        discussion: """
+            Writes <out>/<env>/main.tf.json per environment and <out>/manifest.json. Nothing is written \
+            when the platform has errors; each file is replaced atomically, and files Terraform keeps \
+            beside them (.terraform/, .terraform.lock.hcl) are left alone.
+            With --check, nothing is written: the command lists the files whose content would change and \
+            exits 1 when any would (drift detection for CI).
+            """)
+
+    @Option(name: .long, help: "Output folder.")
+    var out: String = "out"
+
+    @Option(name: .long, help: "Write only this environment's stack (all are still synthesized and checked).")
+    var env: String?
+
+    @Flag(name: .long, help: "Write nothing; exit 1 when the output on disk differs from what synth would write.")
+    var check = false
+
+    func run() async throws {
+        let platform = try PlatformContext.require(command: "synth")
+        let result = try SynthPipeline.synthesize(platform, only: env)
+        for warning in result.warnings { Console.printError(warning.description) }
+        let writer = OutputWriter(root: URL(fileURLWithPath: out))
+        if check {
+            let drift = try writer.drift(result.files, stackPaths: result.stackPaths)
+            if drift.isEmpty {
+                Console.print("No drift: \(out) matches the platform (\(result.files.count) files).")
+                return
+            }
+            Console.print("Drift: \(drift.count) file\(drift.count == 1 ? "" : "s") in \(out) differ from the platform:")
+            for d in drift { Console.print("  \(d)") }
+            Console.print("Run `synth` to update them.")
+            throw ExitCode(ExitCodes.findings)
+        }
+        try writer.write(result.files, stackPaths: result.stackPaths)
+        Console.print(result.summary(out: out))
+    }
+}
+
+/// Synthesis as the CLI runs it: synthesize, stop on errors, render the files to write.
+enum SynthPipeline {
+    struct Result {
+        var files: [(path: String, bytes: [UInt8])]
+        /// Every stack path of the platform; stack files an older manifest lists beyond these are stale.
+        var stackPaths: Set<String>
+        var warnings: [Diagnostic]
+        var synthesis: Synthesis
+
+        func summary(out: String) -> String {
+            var lines = ["Synthesized platform \(synthesis.platform) into \(out)/"]
+            for stack in synthesis.stacks where files.contains(where: { $0.path == stack.path }) {
+                let data = stack.configuration.resources.count { $0.address.mode == .data }
+                let managed = stack.configuration.resources.count - data
+                lines.append("  \(stack.environment.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(managed) resources, \(data) data sources  →  \(out)/\(stack.path)")
+            }
+            lines.append("  manifest  →  \(out)/manifest.json")
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    static func synthesize(_ platform: Platform, only env: String?) throws -> Result {
+        if let env, !platform.environments.contains(where: { $0.name.rawValue == env }) {
+            let names = platform.environments.map(\.name.rawValue).joined(separator: ", ")
+            throw CLIError("unknown environment '\(env)'; platform '\(platform.name)' declares: \(names)")
+        }
+        let synthesis = Synthesizer().synthesize(platform)
+        if synthesis.diagnostics.hasErrors { throw DiagnosticsError(synthesis.diagnostics) }
+        let renderer = TerraformRenderer()
+        var files: [(path: String, bytes: [UInt8])] = []
+        for stack in synthesis.stacks where env == nil || stack.environment.rawValue == env {
+            files.append((stack.path, renderer.renderBytes(stack.configuration)))
+        }
+        files.append(("manifest.json", Array(Manifest(platform: platform.name, stacks: synthesis.stacks).render().utf8)))
+        return Result(
+            files: files, stackPaths: Set(synthesis.stacks.map(\.path)), warnings: synthesis.diagnostics.filter { $0.severity != .error },
+            synthesis: synthesis)
+    }
+}
