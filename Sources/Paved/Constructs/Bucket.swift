@@ -18,6 +18,7 @@ public struct Bucket: AccessTarget {
     /// Let `terraform destroy` delete a bucket that still holds objects. Off by default.
     public var forceDestroy: Bool
     public var location: SourceLocation
+    public var waivers: [Waiver] = []
 
     public init(
         _ name: String, classification: Classification? = nil, tier: Tier? = nil, owner: String? = nil,
@@ -136,6 +137,7 @@ public struct LogBucket: Construct {
     public var metadata: Metadata
     public var retention: Retention
     public var location: SourceLocation
+    public var waivers: [Waiver] = []
 
     public init(
         _ name: String, keepLogsFor: Interval = .days(365), owner: String? = nil,

@@ -27,6 +27,7 @@ public struct Role: Construct {
     public var grants: [Allow]
     public var maxSessionDuration: Interval
     public var location: SourceLocation
+    public var waivers: [Waiver] = []
 
     public init(
         _ name: String, assumedBy: Principal..., description: String? = nil, owner: String? = nil,

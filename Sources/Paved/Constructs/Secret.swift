@@ -45,6 +45,7 @@ public struct Secret: AccessTarget {
     public var recoveryWindow: Interval
     public var rotation: Rotation?
     public var location: SourceLocation
+    public var waivers: [Waiver] = []
 
     public init(
         _ name: String, description: String? = nil, classification: Classification? = nil, owner: String? = nil,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Something declared in a platform that lowers into Terraform resources: a bucket, a secret, a role…
 ///
 /// Paved's constructs conform, and so can a team's own: implement ``lower(into:)`` and add
@@ -11,6 +13,8 @@ public protocol Construct: Sendable {
     var metadata: Metadata { get }
     /// The DSL call that declared it.
     var location: SourceLocation { get }
+    /// Policy waivers declared on it with ``waive(_:reason:owner:expires:file:filePath:line:)``.
+    var waivers: [Waiver] { get set }
     /// Problems with the construct's own inputs, independent of any environment.
     func validate() -> [Diagnostic]
     /// Adds this construct's resources for one environment.
@@ -20,6 +24,59 @@ public protocol Construct: Sendable {
 extension Construct {
     public var metadata: Metadata { Metadata() }
     public func validate() -> [Diagnostic] { [] }
+
+    /// Waives policy rule `rule` for this construct's resources, with a reason, an owner and an expiry.
+    ///
+    /// ```swift
+    /// Bucket("landing").waive("AWS-S3-010", reason: "Partner drops files here before ingestion scans them",
+    ///                         owner: "ingestion@acme.io", expires: "2027-03-31")
+    /// ```
+    /// The waiver is written into the synthesized output next to each resource, so reviewers see it;
+    /// once expired it no longer waives, and the check reports it.
+    public func waive(
+        _ rule: String, reason: String, owner: String, expires: String,
+        file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line
+    ) -> Self {
+        var copy = self
+        copy.waivers.append(Waiver(
+            rule: rule, reason: reason, owner: owner, expires: expires,
+            location: SourceLocation(fileID: file, filePath: filePath, line: line)))
+        return copy
+    }
+}
+
+/// A policy waiver declared in the DSL beside the construct it applies to.
+public typealias Waiver = Provenance.Waiver
+
+extension Waiver {
+    /// Problems with the waiver itself: an empty rule, a trivial reason, a bad date.
+    func validate() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if rule.isEmpty { out.append(.error("waiver needs a rule id", at: location)) }
+        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trivial = ["todo", "tbd", "n/a", "na", "none", "temp", "temporary", "fix later", "wip"]
+        if trimmed.count < 15 || trivial.contains(trimmed.lowercased()) {
+            out.append(.error("waiver of \(rule) needs a real reason (at least 15 characters saying why), got '\(reason)'", at: location))
+        }
+        if !owner.contains("@") && owner.count < 3 {
+            out.append(.error("waiver of \(rule) needs an owner (a person or team to ask), got '\(owner)'", at: location))
+        }
+        if !Self.isDate(expires) {
+            out.append(.error("waiver of \(rule) has expiry '\(expires)', which is not a date (YYYY-MM-DD)", at: location))
+        }
+        return out
+    }
+
+    /// True for a real calendar date written `YYYY-MM-DD`.
+    static func isDate(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1
+        else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return d <= days[m - 1]
+    }
 }
 
 /// A construct that other constructs can be granted access to with an ``AccessIntent``.

@@ -77,7 +77,7 @@ public struct SynthesisContext: Sendable {
         if let part { path += "/\(part)" }
         resources.append(Resource(
             address, arguments: arguments, dependsOn: dependsOn, lifecycle: lifecycle,
-            provenance: Provenance(constructPath: path, location: location ?? construct.location)))
+            provenance: Provenance(constructPath: path, location: location ?? construct.location, waivers: construct.waivers)))
         return address
     }
 

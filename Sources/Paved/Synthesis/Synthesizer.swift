@@ -99,6 +99,7 @@ public struct Synthesizer: Sendable {
                 names[construct.name] = construct
             }
             out += construct.validate()
+            for waiver in construct.waivers { out += waiver.validate() }
         }
         let logBuckets = platform.constructs.compactMap { $0 as? LogBucket }
         for extra in logBuckets.dropFirst() {

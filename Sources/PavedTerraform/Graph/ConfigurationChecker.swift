@@ -99,11 +99,14 @@ public struct ConfigurationChecker: Sendable {
         unique(c.outputs, kind: "output", name: \.name, location: \.location)
         unique(c.modules, kind: "module", name: \.name, location: \.location)
         unique(c.locals.keys.sorted(), kind: "local value", name: { $0 }, location: { _ in nil })
-        unique(c.providers.map { p in p.alias.map { "\(p.name).\($0)" } ?? p.name }, kind: "provider configuration",
-               name: { $0 }, location: { _ in nil })
+        var providerKeys: Set<String> = []
         for p in c.providers {
-            if !Identifier.isValid(p.name) {
-                diagnostics.append(.error("invalid provider name '\(p.name)': \(Self.identifierRule)"))
+            for part in [p.name] + (p.alias.map { [$0] } ?? []) where !Identifier.isValid(part) {
+                diagnostics.append(.error("invalid provider name or alias '\(part)': \(Self.identifierRule)"))
+            }
+            let key = p.alias.map { "\(p.name).\($0)" } ?? p.name
+            if !providerKeys.insert(key).inserted {
+                diagnostics.append(.error("duplicate provider configuration '\(key)'"))
             }
         }
         for name in c.terraform.requiredProviders.keys.sorted() where !Identifier.isValid(name) {

@@ -1,13 +1,34 @@
-/// Where a synthesized block came from: the construct path and the user's Swift line.
+/// Where a synthesized block came from: the construct path and the user's Swift line, and the
+/// policy waivers declared beside it (rendered so reviewers and the policy engine both see them).
 public struct Provenance: Sendable, Equatable {
+    /// A policy waiver declared in the DSL.
+    public struct Waiver: Sendable, Equatable {
+        public var rule: String
+        public var reason: String
+        public var owner: String
+        /// `YYYY-MM-DD`; the waiver no longer applies after this day.
+        public var expires: String
+        public var location: SourceLocation
+
+        public init(rule: String, reason: String, owner: String, expires: String, location: SourceLocation) {
+            self.rule = rule
+            self.reason = reason
+            self.owner = owner
+            self.expires = expires
+            self.location = location
+        }
+    }
+
     /// The construct path, such as `acme-data/raw-events`.
     public var constructPath: String
     /// The DSL call that made the block.
     public var location: SourceLocation
+    public var waivers: [Waiver]
 
-    public init(constructPath: String, location: SourceLocation) {
+    public init(constructPath: String, location: SourceLocation, waivers: [Waiver] = []) {
         self.constructPath = constructPath
         self.location = location
+        self.waivers = waivers
     }
 }
 

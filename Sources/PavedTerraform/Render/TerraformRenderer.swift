@@ -67,7 +67,16 @@ public struct TerraformRenderer: Sendable {
         if let provider = resource.provider { body["provider"] = .string(provider.description) }
         if let lifecycle = resource.lifecycle { body["lifecycle"] = .object(self.lifecycle(lifecycle)) }
         if let p = resource.provenance {
-            body["//"] = .object(["construct": .string(p.constructPath), "source": .string(p.location.description)])
+            var comment: [String: JSON] = ["construct": .string(p.constructPath), "source": .string(p.location.description)]
+            if !p.waivers.isEmpty {
+                comment["waivers"] = .array(p.waivers.map {
+                    .object([
+                        "rule": .string($0.rule), "reason": .string($0.reason), "owner": .string($0.owner),
+                        "expires": .string($0.expires), "source": .string($0.location.description),
+                    ])
+                })
+            }
+            body["//"] = .object(comment)
         }
         return .object(body)
     }

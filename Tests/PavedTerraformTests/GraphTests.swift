@@ -1,0 +1,90 @@
+import Testing
+@testable import PavedTerraform
+
+@Suite struct GraphTests {
+    let here = PavedTerraform.SourceLocation(file: "Infra/Main.swift", line: 10)
+    let there = PavedTerraform.SourceLocation(file: "Infra/Main.swift", line: 20)
+
+    func resource(_ type: String, _ name: String, refs: [ResourceAddress] = [], at location: PavedTerraform.SourceLocation? = nil) -> Resource {
+        var args: [String: Value] = [:]
+        for (i, r) in refs.enumerated() { args["ref\(i)"] = .ref(r, "id") }
+        return Resource(.resource(type, name), arguments: args, provenance: location.map { Provenance(constructPath: "p/\(name)", location: $0) })
+    }
+
+    @Test func invalidIdentifiersAreDiagnosedAtTheDSLLine() {
+        let config = Configuration(resources: [resource("aws_s3_bucket", "raw.events", at: here), resource("9aws", "ok", at: there)])
+        #expect(ConfigurationChecker().check(config).map(\.description) == [
+            "Infra/Main.swift:10: error: invalid name 'raw.events' for aws_s3_bucket: names start with a letter or underscore and contain only letters, digits, underscores and dashes",
+            "Infra/Main.swift:20: error: invalid resource type '9aws': names start with a letter or underscore and contain only letters, digits, underscores and dashes",
+        ])
+    }
+
+    @Test func identifierRules() {
+        #expect(Identifier.isValid("aws_s3_bucket"))
+        #expect(Identifier.isValid("_x-1"))
+        #expect(!Identifier.isValid(""))
+        #expect(!Identifier.isValid("1x"))
+        #expect(!Identifier.isValid("a b"))
+        #expect(Identifier.sanitize("snowflake/etl-password") == "snowflake_etl_password")
+        #expect(Identifier.sanitize("9lives") == "_9lives")
+        #expect(Identifier.sanitize("--") == "_")
+    }
+
+    @Test func duplicateAddressNamesBothLines() {
+        let config = Configuration(resources: [resource("aws_s3_bucket", "raw", at: here), resource("aws_s3_bucket", "raw", at: there)])
+        #expect(ConfigurationChecker().check(config).map(\.description) == [
+            "Infra/Main.swift:20: error: duplicate address aws_s3_bucket.raw; first declared at Infra/Main.swift:10",
+        ])
+    }
+
+    @Test func danglingReferencesAreErrors() {
+        let missing = ResourceAddress.resource("aws_kms_key", "gone")
+        var config = Configuration(resources: [resource("aws_s3_bucket", "raw", refs: [missing], at: here)])
+        config.outputs = [Output("x", value: .ref(.data("aws_iam_policy_document", "nope"), "json"), location: there)]
+        config.resources[0].arguments["region"] = Value.variable("region")
+        #expect(ConfigurationChecker().check(config).map(\.description) == [
+            "Infra/Main.swift:10: error: aws_s3_bucket.raw refers to aws_kms_key.gone, which is not declared",
+            "Infra/Main.swift:10: error: aws_s3_bucket.raw refers to undeclared variable var.region",
+            "Infra/Main.swift:20: error: output x refers to data.aws_iam_policy_document.nope, which is not declared",
+        ])
+    }
+
+    @Test func cyclesAreNamed() {
+        let a = ResourceAddress.resource("aws_iam_role", "a")
+        let b = ResourceAddress.resource("aws_iam_role_policy", "b")
+        let c = ResourceAddress.resource("aws_kms_key", "c")
+        let config = Configuration(resources: [
+            resource("aws_iam_role", "a", refs: [b], at: here),
+            resource("aws_iam_role_policy", "b", refs: [c]),
+            resource("aws_kms_key", "c", refs: [a]),
+            resource("aws_s3_bucket", "ok", refs: [a]),
+        ])
+        #expect(ConfigurationChecker().check(config).map(\.description) == [
+            "Infra/Main.swift:10: error: reference cycle: aws_iam_role.a → aws_iam_role_policy.b → aws_kms_key.c → aws_iam_role.a",
+        ])
+        var selfLoop = Configuration(resources: [resource("aws_s3_bucket", "x", at: there)])
+        selfLoop.resources[0].dependsOn = [ResourceAddress.resource("aws_s3_bucket", "x")]
+        #expect(ConfigurationChecker().check(selfLoop).map(\.description) == [
+            "Infra/Main.swift:20: error: reference cycle: aws_s3_bucket.x → aws_s3_bucket.x",
+        ])
+    }
+
+    @Test func longChainsDoNotOverflowTheStack() {
+        var resources: [Resource] = []
+        for i in 0..<50_000 {
+            resources.append(resource("null_resource", "n\(i)", refs: i > 0 ? [ResourceAddress.resource("null_resource", "n\(i - 1)")] : []))
+        }
+        #expect(ConfigurationChecker().check(Configuration(resources: resources)) == [])
+    }
+
+    @Test func duplicateNamesOfOtherBlocks() {
+        let config = Configuration(
+            variables: [Variable("region", location: here), Variable("region", location: there), Variable("bad name")],
+            outputs: [Output("o", value: 1), Output("o", value: 2)])
+        #expect(ConfigurationChecker().check(config).map(\.description) == [
+            "Infra/Main.swift:20: error: duplicate variable 'region'",
+            "error: invalid variable name 'bad name': names start with a letter or underscore and contain only letters, digits, underscores and dashes",
+            "error: duplicate output 'o'",
+        ])
+    }
+}

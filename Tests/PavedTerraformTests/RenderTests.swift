@@ -1,0 +1,221 @@
+import Testing
+@testable import PavedTerraform
+
+@Suite struct RenderTests {
+    let bucket = ResourceAddress.resource("aws_s3_bucket", "raw")
+    let role = ResourceAddress.resource("aws_iam_role", "etl")
+
+    @Test func literalTemplateSequencesAreEscaped() {
+        #expect(Value.string("cost is ${price} and %{if x}").renderedJSON == .string("cost is $${price} and %%{if x}"))
+        #expect(Value.string("plain $ and % and {braces}").renderedJSON == .string("plain $ and % and {braces}"))
+        #expect(Value.object(["${key}": "v"]).renderedJSON == .object(["$${key}": .string("v")]))
+        #expect(Value.template([.literal("a${b}/"), .expression(bucket.attribute("arn"))]).renderedJSON
+            == .string("a$${b}/${aws_s3_bucket.raw.arn}"))
+    }
+
+    @Test func referencesRenderAsInterpolations() {
+        #expect(Value.ref(role, "arn").renderedJSON == .string("${aws_iam_role.etl.arn}"))
+        #expect(Value.ref(.data("aws_iam_policy_document", "trust"), "json").renderedJSON
+            == .string("${data.aws_iam_policy_document.trust.json}"))
+        let indexed = Expression.reference(Reference(bucket, steps: [.attribute("rule"), .index(0), .attribute("id")]))
+        #expect(indexed.hclText == "aws_s3_bucket.raw.rule[0].id")
+        #expect(Value.variable("region").renderedJSON == .string("${var.region}"))
+        #expect(Value.local("tags").renderedJSON == .string("${local.tags}"))
+        #expect(Value.expression(.moduleOutput(module: "net", output: "vpc_id")).renderedJSON == .string("${module.net.vpc_id}"))
+        #expect(Value.raw("length(var.names) > 0").renderedJSON == .string("${length(var.names) > 0}"))
+    }
+
+    @Test func functionCallsWriteHCLArguments() {
+        let policy = Value.jsonencode([
+            "Version": "2012-10-17",
+            "Statement": [["Effect": "Allow", "Resource": .ref(bucket, "arn"), "Note": "say \"hi\" ${x}"]],
+        ])
+        #expect(policy.renderedJSON == .string(
+            #"${jsonencode({"Statement" = [{"Effect" = "Allow", "Note" = "say \"hi\" $${x}", "Resource" = aws_s3_bucket.raw.arn}], "Version" = "2012-10-17"})}"#))
+    }
+
+    @Test func writerSortsKeysIndentsAndEndsWithNewline() {
+        let json = JSON.object(["b": .array([.int(1), .double(2.5), .null]), "a": .object([:]), "//": .string("x\n\"y\"\u{1}")])
+        #expect(JSONWriter().render(json) == """
+            {
+              "//": "x\\n\\"y\\"\\u0001",
+              "a": {},
+              "b": [
+                1,
+                2.5,
+                null
+              ]
+            }
+
+            """)
+    }
+
+    @Test func fullConfigurationRendersEveryBlock() {
+        let here = PavedTerraform.SourceLocation(file: "Infra/Main.swift", line: 7)
+        var config = Configuration(
+            terraform: TerraformSettings(
+                requiredVersion: ">= 1.6.0",
+                requiredProviders: ["aws": ProviderRequirement(source: "hashicorp/aws", version: "~> 6.25.0")],
+                backend: .s3(bucket: "state", key: "k.tfstate", region: "eu-west-1")),
+            providers: [
+                ProviderConfiguration("aws", alias: "use1", arguments: ["region": "us-east-1"]),
+                ProviderConfiguration("aws", arguments: ["region": "eu-west-1"]),
+            ],
+            resources: [
+                Resource(
+                    role, arguments: ["name": "etl", "assume_role_policy": .ref(.data("aws_iam_policy_document", "t"), "json")],
+                    provenance: Provenance(constructPath: "acme/etl", location: here)),
+                Resource(.data("aws_iam_policy_document", "t"), arguments: ["statement": [["actions": ["sts:AssumeRole"]]]]),
+                Resource(
+                    bucket, arguments: ["bucket": "raw"], dependsOn: [role], count: 1, provider: ProviderReference("aws", alias: "use1"),
+                    lifecycle: Lifecycle(preventDestroy: true, createBeforeDestroy: false, ignoreChanges: .attributes(["tags"]))),
+            ],
+            variables: [Variable(
+                "env", type: "string", default: "dev", description: "Environment", sensitive: false, nullable: false,
+                validations: [.init(condition: .raw("contains([\"dev\", \"prod\"], var.env)"), errorMessage: "dev or prod")])],
+            outputs: [Output("role_arn", value: .ref(role, "arn"), description: "The role", sensitive: false)],
+            locals: ["prefix": "acme-${env}"],
+            modules: [ModuleCall("net", source: "./modules/net", version: nil, inputs: ["cidr": "10.0.0.0/16"])],
+            moved: [Moved(from: .resource("aws_s3_bucket", "old"), to: bucket)])
+        #expect(ConfigurationChecker().check(config) == [])
+        #expect(TerraformRenderer().render(config) == """
+            {
+              "data": {
+                "aws_iam_policy_document": {
+                  "t": {
+                    "statement": [
+                      {
+                        "actions": [
+                          "sts:AssumeRole"
+                        ]
+                      }
+                    ]
+                  }
+                }
+              },
+              "locals": {
+                "prefix": "acme-$${env}"
+              },
+              "module": {
+                "net": {
+                  "cidr": "10.0.0.0/16",
+                  "source": "./modules/net"
+                }
+              },
+              "moved": [
+                {
+                  "from": "aws_s3_bucket.old",
+                  "to": "aws_s3_bucket.raw"
+                }
+              ],
+              "output": {
+                "role_arn": {
+                  "description": "The role",
+                  "sensitive": false,
+                  "value": "${aws_iam_role.etl.arn}"
+                }
+              },
+              "provider": {
+                "aws": [
+                  {
+                    "region": "eu-west-1"
+                  },
+                  {
+                    "alias": "use1",
+                    "region": "us-east-1"
+                  }
+                ]
+              },
+              "resource": {
+                "aws_iam_role": {
+                  "etl": {
+                    "//": {
+                      "construct": "acme/etl",
+                      "source": "Infra/Main.swift:7"
+                    },
+                    "assume_role_policy": "${data.aws_iam_policy_document.t.json}",
+                    "name": "etl"
+                  }
+                },
+                "aws_s3_bucket": {
+                  "raw": {
+                    "bucket": "raw",
+                    "count": 1,
+                    "depends_on": [
+                      "aws_iam_role.etl"
+                    ],
+                    "lifecycle": {
+                      "create_before_destroy": false,
+                      "ignore_changes": [
+                        "tags"
+                      ],
+                      "prevent_destroy": true
+                    },
+                    "provider": "aws.use1"
+                  }
+                }
+              },
+              "terraform": {
+                "backend": {
+                  "s3": {
+                    "bucket": "state",
+                    "encrypt": true,
+                    "key": "k.tfstate",
+                    "region": "eu-west-1",
+                    "use_lockfile": true
+                  }
+                },
+                "required_providers": {
+                  "aws": {
+                    "source": "hashicorp/aws",
+                    "version": "~> 6.25.0"
+                  }
+                },
+                "required_version": ">= 1.6.0"
+              },
+              "variable": {
+                "env": {
+                  "default": "dev",
+                  "description": "Environment",
+                  "nullable": false,
+                  "sensitive": false,
+                  "type": "string",
+                  "validation": [
+                    {
+                      "condition": "${contains([\\"dev\\", \\"prod\\"], var.env)}",
+                      "error_message": "dev or prod"
+                    }
+                  ]
+                }
+              }
+            }
+
+            """)
+        config.terraform.backend = .cloud(organization: "acme", workspace: "data-prod")
+        #expect(TerraformRenderer().json(config)["terraform"]?["cloud"] == .object([
+            "organization": .string("acme"), "workspaces": .object(["name": .string("data-prod")]),
+        ]))
+        #expect(TerraformRenderer().json(config)["terraform"]?["backend"] == nil)
+    }
+
+    @Test func backendsRenderUnderTheirType() {
+        func backend(_ b: Backend) -> JSON? {
+            TerraformRenderer().json(Configuration(terraform: TerraformSettings(backend: b)))["terraform"]?["backend"]
+        }
+        #expect(backend(.gcs(bucket: "st", prefix: "acme")) == .object(["gcs": .object(["bucket": .string("st"), "prefix": .string("acme")])]))
+        #expect(backend(.local(path: "x.tfstate")) == .object(["local": .object(["path": .string("x.tfstate")])]))
+        #expect(backend(.remote(organization: "acme", workspace: "w")) == .object(["remote": .object([
+            "organization": .string("acme"), "workspaces": .object(["name": .string("w")]),
+        ])]))
+    }
+
+    @Test func renderingIsDeterministic() {
+        var resources: [Resource] = []
+        for i in (0..<200).reversed() {
+            resources.append(Resource(.resource("aws_s3_bucket", "b\(i)"), arguments: ["bucket": .string("b\(i)"), "tags": ["k\(i % 7)": "v"]]))
+        }
+        let a = TerraformRenderer().render(Configuration(resources: resources))
+        let b = TerraformRenderer().render(Configuration(resources: resources.shuffled()))
+        #expect(a == b)
+    }
+}
