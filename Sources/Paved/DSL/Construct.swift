@@ -126,8 +126,11 @@ public enum NameRule {
         var out = ""
         for ch in name.lowercased() {
             if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) }
-            else if allowSlash && ch == "/" { out.append("/") }
-            else if !out.hasSuffix("-") && !out.isEmpty { out.append("-") }
+            else if allowSlash && ch == "/" {
+                while out.hasSuffix("-") { out.removeLast() }
+                if !out.hasSuffix("/") && !out.isEmpty { out.append("/") }
+            }
+            else if !out.hasSuffix("-") && !out.hasSuffix("/") && !out.isEmpty { out.append("-") }
         }
         while out.hasSuffix("-") || out.hasSuffix("/") { out.removeLast() }
         while let f = out.first, !f.isLetter { out.removeFirst() }
