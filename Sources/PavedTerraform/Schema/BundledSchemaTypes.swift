@@ -1,0 +1,46 @@
+/// The resource and data source types whose schemas Paved bundles: the one list to extend when a
+/// construct starts using a new type.
+///
+/// After changing it, regenerate the bundle with `make schemas` (which runs
+/// `paved schemas trim --from ../shared/schemas --out Sources/PavedTerraform/Schema/BundledSchemas+Generated.swift`);
+/// a test fails while the committed bundle differs from what trimming gives.
+///
+/// One entry per line: `PROVIDER-FILE:KIND:TYPE`, where PROVIDER-FILE is a schema file name
+/// without `.json`, KIND is `resource` or `data`, and `PROVIDER-FILE:provider` bundles only the
+/// provider configuration block. Every provider file named here contributes its provider block.
+/// `#` starts a comment.
+enum BundledSchemaTypes {
+    static let list = """
+        # Provider configuration blocks.
+        aws:provider
+        google:provider
+        snowflake:provider
+        databricks:provider
+        vault:provider
+
+        # Storage.
+        aws:resource:aws_s3_bucket
+        aws:resource:aws_s3_bucket_public_access_block
+        aws:resource:aws_s3_bucket_ownership_controls
+        aws:resource:aws_s3_bucket_server_side_encryption_configuration
+        aws:resource:aws_s3_bucket_versioning
+        aws:resource:aws_s3_bucket_logging
+        aws:resource:aws_s3_bucket_lifecycle_configuration
+        aws:resource:aws_s3_bucket_policy
+
+        # Keys and secrets.
+        aws:resource:aws_kms_key
+        aws:resource:aws_kms_alias
+        aws:resource:aws_secretsmanager_secret
+        aws:resource:aws_secretsmanager_secret_rotation
+
+        # Identity and access.
+        aws:resource:aws_lambda_permission
+        aws:resource:aws_iam_role
+        aws:resource:aws_iam_role_policy
+        aws:data:aws_iam_policy_document
+        aws:data:aws_caller_identity
+        aws:data:aws_region
+        aws:data:aws_partition
+        """
+}
