@@ -26,7 +26,9 @@ let package = Package(
         // The DSL users import.
         .target(name: "Paved", dependencies: ["PavedTerraform"], swiftSettings: strict),
         // Policy engine, rule packs, waivers, reporters.
-        .target(name: "PavedPolicy", dependencies: ["PavedTerraform"], swiftSettings: strict),
+        .target(
+            name: "PavedPolicy", dependencies: ["PavedTerraform", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
         // libgit2 over a system library.
         .systemLibrary(
             name: "Clibgit2", pkgConfig: "libgit2",
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "PavedGitTests", dependencies: ["PavedGit"]),
         .testTarget(name: "PavedScaffoldTests", dependencies: ["PavedScaffold"], resources: [.copy("Resources")]),
         .testTarget(name: "PavedCLITests", dependencies: ["PavedCLI", "AcmeData"]),
+        .testTarget(name: "PavedPolicyTests", dependencies: ["PavedPolicy"], resources: [.copy("Resources")]),
     ],
     swiftLanguageModes: [.v6]
 )
