@@ -26,8 +26,10 @@ public struct RenderedFile: Equatable, Sendable {
 /// never evaluated. File names are rendered the same way, and every rendered path is checked to
 /// stay inside the target folder.
 public enum TemplateRenderer {
-    /// The pragma prepended to every template so nothing is HTML-escaped.
-    static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+    /// The pragma prepended to every template so nothing is HTML-escaped. It stands alone on an
+    /// extra first line (which Mustache removes), so a template's own first line can still be a
+    /// standalone tag such as a set-delimiter tag.
+    static let textPragma = "{{% CONTENT_TYPE: TEXT}}\n"
 
     /// Renders `template` with `answers`.
     ///
@@ -136,10 +138,10 @@ public enum TemplateRenderer {
         do {
             template = try MustacheTemplate(string: textPragma + text)
         } catch let error as MustacheTemplate.ParserError {
-            let line = error.context.lineNumber
-            let column = line == 1 ? max(1, error.context.columnNumber - textPragma.count) : error.context.columnNumber
+            let line = max(1, error.context.lineNumber - 1)
             return .failure([
-                ScaffoldDiagnostic(file: file, line: line, column: column, "template syntax: \(describe(error.error))")
+                ScaffoldDiagnostic(
+                    file: file, line: line, column: error.context.columnNumber, "template syntax: \(describe(error.error))")
             ])
         } catch {
             return .failure([ScaffoldDiagnostic(file: file, "template syntax: \(error)")])
