@@ -40,6 +40,9 @@ struct GoldenTemplateTests {
                 "name=crm_export", "owner=@acme/crm", "owner_email=crm@acme.io", "schedule=15 3 * * *",
                 "include_infra=false",
             ]),
+        Case(
+            template: "dagster-assets", label: "tier-2",
+            answers: ["name=web_events", "owner=@acme/web", "owner_email=web@acme.io", "domain=marketing"]),
     ]
 
     @Test("renders exactly the golden tree", arguments: cases)

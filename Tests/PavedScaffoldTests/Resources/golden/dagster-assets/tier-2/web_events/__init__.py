@@ -1,0 +1,1 @@
+"""web_events: Dagster assets on the paved road."""
