@@ -61,14 +61,14 @@ let package = Package(
             path: "Examples/acme-platform", swiftSettings: strict),
         // Benchmarks: `make bench`.
         .executableTarget(
-            name: "paved-bench", dependencies: ["Paved", "PavedTerraform", "PavedPolicy"],
+            name: "paved-bench", dependencies: ["Paved", "PavedTerraform"],
             path: "Benchmarks/paved-bench", swiftSettings: strict),
 
         .testTarget(name: "PavedTerraformTests", dependencies: ["PavedTerraform"], resources: [.copy("Resources")]),
         .testTarget(name: "PavedTests", dependencies: ["Paved", "PavedTesting", "AcmeData"], resources: [.copy("Resources")]),
         .testTarget(name: "PavedGitTests", dependencies: ["PavedGit"]),
         .testTarget(name: "PavedScaffoldTests", dependencies: ["PavedScaffold"], resources: [.copy("Resources")]),
-        .testTarget(name: "PavedCLITests", dependencies: ["PavedCLI", "AcmeData"]),
+        .testTarget(name: "PavedCLITests", dependencies: ["PavedCLI", "AcmeData", "paved", "acme-platform"]),
         .testTarget(name: "PavedPolicyTests", dependencies: ["PavedPolicy"], resources: [.copy("Resources")]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,6 +10,6 @@ struct PavedCommand: AsyncParsableCommand {
             Exit codes: 0 ok; 1 findings, drift or conflicts; 2 usage or input error.
             """,
         version: Manifest.pavedVersion,
-        subcommands: [SynthCommand.self]
+        subcommands: [SynthCommand.self, ScaffoldCommand.self, TemplatesCommand.self]
     )
 }

@@ -218,4 +218,30 @@ import Testing
         let b = TerraformRenderer().render(Configuration(resources: resources.shuffled()))
         #expect(a == b)
     }
+
+    @Test func streamedBytesEqualTheJSONTreePath() {
+        let here = PavedTerraform.SourceLocation(file: "Infra/Main.swift", line: 3)
+        let waiver = Provenance.Waiver(rule: "R-1", reason: "a reason long enough", owner: "me", expires: "2027-01-01", location: here)
+        var resources: [Resource] = []
+        for i in 0..<50 {
+            resources.append(Resource(
+                .resource(i % 2 == 0 ? "aws_s3_bucket" : "aws_kms_key", "r\(i)"),
+                arguments: [
+                    "name": .string("n-${\(i)}-é"), "n": .int(i), "d": .double(Double(i) / 4), "flag": .bool(i % 3 == 0),
+                    "nothing": .null, "list": [], "obj": [:], "${k}": ["z": 1, "a": ["b": "\u{1}\"\\"], "é": true, "e": false],
+                    "ref": i > 0 ? .ref(.resource(i % 2 == 1 ? "aws_s3_bucket" : "aws_kms_key", "r\(i - 1)"), "arn") : nil,
+                    "tpl": .template([.literal("x%{y}"), .expression(.variable("v"))]),
+                ],
+                dependsOn: i > 1 ? [.resource(i % 2 == 0 ? "aws_s3_bucket" : "aws_kms_key", "r\(i - 2)")] : [],
+                count: i == 7 ? 2 : nil, provider: i == 9 ? ProviderReference("aws", alias: "b") : nil,
+                lifecycle: i == 11 ? Lifecycle(ignoreChanges: .all) : nil,
+                provenance: Provenance(constructPath: "p/r\(i)", location: here, waivers: i == 5 ? [waiver] : [])))
+            resources.append(Resource(.data("aws_iam_policy_document", "d\(i)"), arguments: i % 5 == 0 ? [:] : ["json": "x"]))
+        }
+        let config = Configuration(
+            terraform: TerraformSettings(requiredVersion: ">= 1.6.0"), variables: [Variable("v", type: "string")],
+            outputs: [Output("o", value: .ref(.resource("aws_s3_bucket", "r0"), "id"))],
+            resources: resources.shuffled())
+        #expect(TerraformRenderer().render(config) == JSONWriter().render(TerraformRenderer().json(config)))
+    }
 }

@@ -87,7 +87,7 @@ public struct Bucket: AccessTarget {
         context.add("aws_s3_bucket_policy", n, [
             "bucket": .ref(bucket, "id"), "policy": .ref(policy, "json"),
         ], for: self, part: "policy", dependsOn: [.resource("aws_s3_bucket_public_access_block", n)])
-        if let logs = context.constructs(of: LogBucket.self).first {
+        if let logs = context.logBucket {
             context.add("aws_s3_bucket_logging", n, [
                 "bucket": .ref(bucket, "id"), "target_bucket": .ref(logs.bucketAddress, "id"),
                 "target_prefix": .string("\(bucketName)/"),

@@ -8,20 +8,26 @@ public struct SynthesisContext: Sendable {
     /// Provider local names the stack needs (`aws`).
     public private(set) var providersUsed: Set<String> = []
     let constructs: [String: any Construct]
+    let ordered: [any Construct]
+    /// The platform's log bucket, looked up once: every bucket asks for it.
+    let logBucket: LogBucket?
 
     init(platform: Platform, environment: Environment, constructs: [String: any Construct]) {
         self.platformName = platform.name
         self.platformMetadata = platform.metadata
         self.environment = environment
         self.constructs = constructs
+        self.ordered = platform.constructs
+        self.logBucket = platform.constructs.lazy.compactMap { $0 as? LogBucket }.first
     }
 
     /// The construct named `name`, if the platform declares one.
     public func construct(named name: String) -> (any Construct)? { constructs[name] }
 
-    /// Every construct of type `T`, in name order.
+    /// Every construct of type `T`, in declaration order. Linear in the platform's size: call it once
+    /// per construct at most.
     public func constructs<T: Construct>(of type: T.Type) -> [T] {
-        constructs.keys.sorted().compactMap { constructs[$0] as? T }
+        ordered.compactMap { $0 as? T }
     }
 
     /// Names close to `name`, for "did you mean" hints.

@@ -32,50 +32,54 @@ public struct ConfigurationChecker: Sendable {
         let variables = Set(c.variables.map(\.name))
         let locals = Set(c.locals.keys)
         let modules = Set(c.modules.map(\.name))
-        func checkSymbols(in values: [Value], at location: SourceLocation?, owner: String) {
-            for value in values {
-                value.forEachExpression { e in
-                    switch e {
-                    case .variable(let n) where !variables.contains(n):
-                        diagnostics.append(.error("\(owner) refers to undeclared variable var.\(n)", at: location))
-                    case .local(let n) where !locals.contains(n):
-                        diagnostics.append(.error("\(owner) refers to undeclared local value local.\(n)", at: location))
-                    case .moduleOutput(let m, _) where !modules.contains(m):
-                        diagnostics.append(.error("\(owner) refers to undeclared module module.\(m)", at: location))
-                    default: break
-                    }
-                }
+        func checkSymbols(_ uses: Uses, at location: SourceLocation?, owner: String) {
+            for name in uses.variables where !variables.contains(name) {
+                diagnostics.append(.error("\(owner) refers to undeclared variable var.\(name)", at: location))
+            }
+            for name in uses.locals where !locals.contains(name) {
+                diagnostics.append(.error("\(owner) refers to undeclared local value local.\(name)", at: location))
+            }
+            for name in uses.modules where !modules.contains(name) {
+                diagnostics.append(.error("\(owner) refers to undeclared module module.\(name)", at: location))
+            }
+        }
+        func checkReferences(_ uses: Uses, at location: SourceLocation?, owner: String) {
+            var seen: Set<ResourceAddress> = []
+            for target in uses.references where declared[target] == nil && seen.insert(target).inserted {
+                diagnostics.append(.error("\(owner) refers to \(target), which is not declared", at: location))
             }
         }
 
-        // References to resources that were never declared.
+        // One walk per block collects every reference and symbol it uses; the edges feed the cycle check.
+        var edges: [[ResourceAddress]] = []
+        edges.reserveCapacity(c.resources.count)
         for resource in c.resources {
-            var seen: Set<ResourceAddress> = []
-            for target in resource.referencedAddresses where declared[target] == nil && seen.insert(target).inserted {
-                diagnostics.append(.error(
-                    "\(resource.address) refers to \(target), which is not declared", at: resource.provenance?.location))
-            }
-            var values = Array(resource.arguments.values)
-            if let count = resource.count { values.append(count) }
-            if let forEach = resource.forEach { values.append(forEach) }
-            checkSymbols(in: values, at: resource.provenance?.location, owner: resource.address.description)
+            var uses = Uses()
+            uses.collect(resource)
+            edges.append(uses.references)
+            if uses.isEmpty { continue }
+            let location = resource.provenance?.location
+            checkReferences(uses, at: location, owner: resource.address.description)
+            checkSymbols(uses, at: location, owner: resource.address.description)
         }
         for output in c.outputs {
-            for r in output.value.references where declared[r.address] == nil {
-                diagnostics.append(.error("output \(output.name) refers to \(r.address), which is not declared", at: output.location))
-            }
-            checkSymbols(in: [output.value], at: output.location, owner: "output \(output.name)")
+            var uses = Uses()
+            uses.collect(output.value)
+            uses.references += output.dependsOn
+            checkReferences(uses, at: output.location, owner: "output \(output.name)")
+            checkSymbols(uses, at: output.location, owner: "output \(output.name)")
         }
         for module in c.modules {
-            for value in module.inputs.values {
-                for r in value.references where declared[r.address] == nil {
-                    diagnostics.append(.error("module \(module.name) refers to \(r.address), which is not declared", at: module.location))
-                }
-            }
-            checkSymbols(in: Array(module.inputs.values), at: module.location, owner: "module \(module.name)")
+            var uses = Uses()
+            for key in module.inputs.keys.sorted() { if let v = module.inputs[key] { uses.collect(v) } }
+            if let count = module.count { uses.collect(count) }
+            if let forEach = module.forEach { uses.collect(forEach) }
+            uses.references += module.dependsOn
+            checkReferences(uses, at: module.location, owner: "module \(module.name)")
+            checkSymbols(uses, at: module.location, owner: "module \(module.name)")
         }
 
-        diagnostics += cycles(in: c.resources, declared: declared)
+        diagnostics += cycles(in: c.resources, edges: edges, declared: declared)
         return diagnostics
     }
 
@@ -115,21 +119,26 @@ public struct ConfigurationChecker: Sendable {
         return diagnostics
     }
 
-    /// Finds reference cycles with an iterative depth-first search in address order, and names each.
-    private func cycles(in resources: [Resource], declared: [ResourceAddress: Resource]) -> [Diagnostic] {
-        let addresses = declared.keys.sorted()
+    /// Finds reference cycles with an iterative depth-first search in declaration order, and names each.
+    private func cycles(in resources: [Resource], edges addressEdges: [[ResourceAddress]], declared: [ResourceAddress: Resource]) -> [Diagnostic] {
         var index: [ResourceAddress: Int] = [:]
-        index.reserveCapacity(addresses.count)
-        for (i, a) in addresses.enumerated() { index[a] = i }
-        let edges: [[Int]] = addresses.map { a in
-            let targets = declared[a]?.referencedAddresses.compactMap { index[$0] } ?? []
-            return Array(Set(targets)).sorted()
+        index.reserveCapacity(resources.count)
+        for (i, r) in resources.enumerated() where index[r.address] == nil { index[r.address] = i }
+        let edges: [[Int]] = addressEdges.map { targets in
+            var out = targets.compactMap { index[$0] }
+            if out.count > 1 {
+                out.sort()
+                var unique: [Int] = []
+                for t in out where unique.last != t { unique.append(t) }
+                out = unique
+            }
+            return out
         }
 
         enum Color { case white, grey, black }
-        var color = [Color](repeating: .white, count: addresses.count)
+        var color = [Color](repeating: .white, count: resources.count)
         var diagnostics: [Diagnostic] = []
-        for start in addresses.indices where color[start] == .white {
+        for start in resources.indices where color[start] == .white && index[resources[start].address] == start {
             // Stack of (node, next edge to follow).
             var stack: [(node: Int, next: Int)] = [(start, 0)]
             color[start] = .grey
@@ -144,8 +153,8 @@ public struct ConfigurationChecker: Sendable {
                     case .grey:
                         // A back edge: the cycle is the stack from `target` to the top.
                         if let from = stack.firstIndex(where: { $0.node == target }) {
-                            let path = stack[from...].map { addresses[$0.node].description } + [addresses[target].description]
-                            let at = declared[addresses[target]]?.provenance?.location
+                            let path = stack[from...].map { resources[$0.node].address.description } + [resources[target].address.description]
+                            let at = resources[target].provenance?.location
                             diagnostics.append(.error("reference cycle: " + path.joined(separator: " → "), at: at))
                         }
                     case .black: break
@@ -160,22 +169,45 @@ public struct ConfigurationChecker: Sendable {
     }
 }
 
-extension Value {
-    /// Calls `body` for every expression in this value, depth first.
-    func forEachExpression(_ body: (Expression) -> Void) {
-        switch self {
+/// What one block uses: resource references (in order) and named symbols.
+struct Uses {
+    var references: [ResourceAddress] = []
+    var variables: [String] = []
+    var locals: [String] = []
+    var modules: [String] = []
+
+    var isEmpty: Bool { references.isEmpty && variables.isEmpty && locals.isEmpty && modules.isEmpty }
+
+    mutating func collect(_ resource: Resource) {
+        if resource.arguments.count > 1 {
+            // Sorted so diagnostics come out in a stable order.
+            for key in resource.arguments.keys.sorted() { if let v = resource.arguments[key] { collect(v) } }
+        } else {
+            for v in resource.arguments.values { collect(v) }
+        }
+        if let count = resource.count { collect(count) }
+        if let forEach = resource.forEach { collect(forEach) }
+        references += resource.dependsOn
+    }
+
+    mutating func collect(_ value: Value) {
+        switch value {
         case .string, .int, .double, .bool, .null: return
-        case .list(let items): for item in items { item.forEachExpression(body) }
-        case .object(let members): for v in members.values { v.forEachExpression(body) }
-        case .expression(let e): e.forEach(body)
-        case .template(let parts): for case .expression(let e) in parts { e.forEach(body) }
+        case .list(let items): for item in items { collect(item) }
+        case .object(let members): for v in members.values { collect(v) }
+        case .expression(let e): collect(e)
+        case .template(let parts): for case .expression(let e) in parts { collect(e) }
         }
     }
-}
 
-extension Expression {
-    func forEach(_ body: (Expression) -> Void) {
-        body(self)
-        if case .call(_, let args) = self { for a in args { a.forEachExpression(body) } }
+    mutating func collect(_ expression: Expression) {
+        switch expression {
+        case .reference(let r): references.append(r.address)
+        case .variable(let n): variables.append(n)
+        case .local(let n): locals.append(n)
+        case .moduleOutput(let m, _): modules.append(m)
+        case .call(_, let args): for a in args { collect(a) }
+        case .raw: return
+        }
     }
 }

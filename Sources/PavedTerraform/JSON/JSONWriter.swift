@@ -58,12 +58,31 @@ public struct JSONWriter: Sendable {
 
     /// Keys in UTF-8 byte order: the same on every platform and locale.
     public static func sortedKeys(_ members: [String: JSON]) -> [String] {
-        members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        members.keys.sorted(by: keyPrecedes)
+    }
+
+    /// UTF-8 byte order, with a fast path for the common case of two ASCII keys.
+    @inline(__always)
+    public static func keyPrecedes(_ a: String, _ b: String) -> Bool {
+        // For ASCII strings Swift's `<` is byte order, and much faster than a generic walk.
+        if a.utf8.allSatisfy({ $0 < 0x80 }) && b.utf8.allSatisfy({ $0 < 0x80 }) { return a < b }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     private func newline(_ indent: Int, _ out: inout [UInt8]) {
+        Self.newline(indent, &out)
+    }
+
+    static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
+
+    static func newline(_ indent: Int, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "\n"))
-        for _ in 0..<(indent * 2) { out.append(UInt8(ascii: " ")) }
+        var n = indent * 2
+        while n > 0 {
+            let k = min(n, spaces.count)
+            out.append(contentsOf: spaces[0..<k])
+            n -= k
+        }
     }
 
     /// A number as text: integral values without a fraction, others in Swift's shortest form.
@@ -75,6 +94,12 @@ public struct JSONWriter: Sendable {
 
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Fast path: nothing to escape, copy the bytes at once.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)

@@ -8,12 +8,12 @@ public struct TerraformRenderer: Sendable {
 
     /// The configuration as `main.tf.json` text.
     public func render(_ configuration: Configuration) -> String {
-        JSONWriter().render(json(configuration))
+        String(decoding: renderBytes(configuration), as: UTF8.self)
     }
 
-    /// The configuration as `main.tf.json` bytes.
+    /// The configuration as `main.tf.json` bytes (streamed: the fast path for large platforms).
     public func renderBytes(_ configuration: Configuration) -> [UInt8] {
-        JSONWriter().bytes(json(configuration))
+        StreamingRenderer().render(configuration, renderer: self)
     }
 
     /// The configuration as a JSON document.

@@ -1,0 +1,134 @@
+import AcmeData
+import Foundation
+import Paved
+import PavedCLI
+import Testing
+
+/// `synth` end to end: the example's own executable, as a user runs it.
+@Suite struct SynthCommandTests {
+    let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("PavedTests/Resources/golden/acme-data")
+
+    @Test func synthWritesEveryStackAndTheManifest() throws {
+        let dir = try CLI.temporaryDirectory()
+        let out = dir.appendingPathComponent("out")
+        let result = try CLI.run("acme-platform", ["synth", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Synthesized platform acme-data into \(out.path)/\n"))
+        for path in ["dev/main.tf.json", "prod/main.tf.json", "manifest.json"] {
+            let written = try String(contentsOf: out.appendingPathComponent(path), encoding: .utf8)
+            let golden = try String(contentsOf: goldens.appendingPathComponent(path), encoding: .utf8)
+            #expect(written == golden, "\(path) differs from its golden")
+        }
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: out.path).filter { $0.contains("paved-tmp") }
+        #expect(leftovers == [])
+    }
+
+    @Test func checkReportsCleanThenDrift() throws {
+        let out = try CLI.temporaryDirectory().appendingPathComponent("out")
+        #expect(try CLI.run("acme-platform", ["synth", "--out", out.path]).status == 0)
+
+        let clean = try CLI.run("acme-platform", ["synth", "--out", out.path, "--check"])
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "No drift: \(out.path) matches the platform (3 files).\n")
+
+        let dev = out.appendingPathComponent("dev/main.tf.json")
+        try "{}\n".write(to: dev, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: out.appendingPathComponent("manifest.json"))
+        let drift = try CLI.run("acme-platform", ["synth", "--out", out.path, "--check"])
+        #expect(drift.status == 1)
+        #expect(drift.stdout == """
+            Drift: 2 files in \(out.path) differ from the platform:
+              dev/main.tf.json: would change
+              manifest.json: missing
+            Run `synth` to update them.
+
+            """)
+        #expect(try String(contentsOf: dev, encoding: .utf8) == "{}\n", "--check must not write")
+    }
+
+    @Test func unknownEnvironmentListsTheDeclaredOnes() throws {
+        let out = try CLI.temporaryDirectory().appendingPathComponent("out")
+        let result = try CLI.run("acme-platform", ["synth", "--out", out.path, "--env", "staging"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: unknown environment 'staging'; platform 'acme-data' declares: dev, prod\n")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func envWritesOnlyThatStack() throws {
+        let out = try CLI.temporaryDirectory().appendingPathComponent("out")
+        let result = try CLI.run("acme-platform", ["synth", "--out", out.path, "--env", "prod"])
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("prod/main.tf.json").path))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("dev/main.tf.json").path))
+    }
+
+    @Test func unwritableOutputIsAnErrorAndLeavesEarlierOutputIntact() throws {
+        let dir = try CLI.temporaryDirectory()
+        let blocker = dir.appendingPathComponent("not-a-folder")
+        try "x".write(to: blocker, atomically: true, encoding: .utf8)
+        let result = try CLI.run("acme-platform", ["synth", "--out", blocker.appendingPathComponent("out").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: cannot write to \(blocker.path)/out: "))
+
+        // An earlier good output stays as it was when a later run fails.
+        let out = dir.appendingPathComponent("out")
+        #expect(try CLI.run("acme-platform", ["synth", "--out", out.path]).status == 0)
+        let before = try Data(contentsOf: out.appendingPathComponent("dev/main.tf.json"))
+        try FileManager.default.removeItem(at: out.appendingPathComponent("prod"))
+        try "x".write(to: out.appendingPathComponent("prod"), atomically: true, encoding: .utf8)  // prod/ cannot be created
+        let failed = try CLI.run("acme-platform", ["synth", "--out", out.path])
+        #expect(failed.status == 2)
+        #expect(try Data(contentsOf: out.appendingPathComponent("dev/main.tf.json")) == before)
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: out.path).filter { $0.contains("paved-tmp") }
+        #expect(leftovers == [])
+    }
+
+    @Test func pavedWithoutAPlatformExplainsHowToGetOne() throws {
+        let result = try CLI.run("paved", ["synth"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: `synth` needs a platform, and this executable has none."))
+        #expect(result.stderr.contains("await PavedCLI.main(platform: myPlatform)"))
+    }
+
+    @Test func versionAndUsageErrors() throws {
+        let version = try CLI.run("paved", ["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "\(Manifest.pavedVersion)\n")
+        let bad = try CLI.run("paved", ["synth", "--no-such-flag"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("Unknown option '--no-such-flag'"))
+    }
+
+    @Test func invalidPlatformWritesNothingAndPrintsEveryError() async throws {
+        let out = try CLI.temporaryDirectory().appendingPathComponent("out")
+        let broken = Platform("acme", owner: "o@acme.io") {
+            Environment(.dev, aws: .account("111111111111", region: "eu-west-1"))
+            Bucket("Bad Name")
+            Role("etl", assumedBy: .service(.glue)) { Allow(.read, on: "nope") }
+        }
+        let status = await PavedCLI.run(platform: broken, arguments: ["synth", "--out", out.path])
+        #expect(status == 2)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func staleStacksOfRemovedEnvironmentsAreDeleted() async throws {
+        let out = try CLI.temporaryDirectory().appendingPathComponent("out")
+        let two = Platform("acme", owner: "o@acme.io") {
+            Environment(.dev, aws: .account("111111111111", region: "eu-west-1"))
+            Environment(.stage, aws: .account("111111111111", region: "eu-west-1"))
+            Bucket("raw")
+        }
+        let one = Platform("acme", owner: "o@acme.io") {
+            Environment(.dev, aws: .account("111111111111", region: "eu-west-1"))
+            Bucket("raw")
+        }
+        #expect(await PavedCLI.run(platform: two, arguments: ["synth", "--out", out.path]) == 0)
+        let lock = out.appendingPathComponent("dev/.terraform.lock.hcl")
+        try "# lock".write(to: lock, atomically: true, encoding: .utf8)
+        #expect(await PavedCLI.run(platform: one, arguments: ["synth", "--out", out.path, "--check"]) == 1)
+        #expect(await PavedCLI.run(platform: one, arguments: ["synth", "--out", out.path]) == 0)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("stage/main.tf.json").path))
+        #expect(FileManager.default.fileExists(atPath: lock.path), "files Terraform keeps beside the stack stay")
+    }
+}
