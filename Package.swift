@@ -63,6 +63,7 @@ let package = Package(
         .executableTarget(
             name: "paved-bench", dependencies: ["Paved", "PavedTerraform"],
             path: "Benchmarks/paved-bench", swiftSettings: strict),
+        .executableTarget(name: "scaffold-bench", dependencies: ["PavedScaffold"], path: "Benchmarks/scaffold-bench", swiftSettings: strict),
 
         .testTarget(name: "PavedTerraformTests", dependencies: ["PavedTerraform"], resources: [.copy("Resources")]),
         .testTarget(name: "PavedTests", dependencies: ["Paved", "PavedTesting", "AcmeData"], resources: [.copy("Resources")]),

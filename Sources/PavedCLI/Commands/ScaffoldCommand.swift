@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PavedGit
 import PavedScaffold
 
 /// `paved scaffold`: start a new pipeline repository from a golden-path template, and
@@ -53,9 +52,9 @@ struct ScaffoldCommand: AsyncParsableCommand {
                 given += try GivenAnswer.fromFile(try ScaffoldCLI.readText(answers), file: answers)
             }
             given += try GivenAnswer.fromFlags(set)
-            let signature: Signature
+            let signature: CommitSignature
             if dryRun {
-                signature = Signature(name: "dry run", email: "dry-run@localhost", time: 0)
+                signature = CommitSignature(name: "dry run", email: "dry-run@localhost", time: 0)
             } else {
                 signature = try ScaffoldCLI.signature(author: author, date: date)
             }
@@ -151,9 +150,6 @@ enum ScaffoldCLI {
         } catch let error as ScaffoldError {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             throw ExitCode(error.kind == .conflicts ? 1 : 2)
-        } catch let error as GitError {
-            printError("error: git: \(error.description)")
-            throw ExitCode(2)
         }
     }
 
@@ -180,7 +176,7 @@ enum ScaffoldCLI {
 
     /// The commit signature from `--author`/`--date`, falling back to the git environment
     /// variables and the current time.
-    static func signature(author: String?, date: String?) throws(ScaffoldError) -> Signature {
+    static func signature(author: String?, date: String?) throws(ScaffoldError) -> CommitSignature {
         let env = ProcessInfo.processInfo.environment
         let name: String
         let email: String
@@ -200,9 +196,9 @@ enum ScaffoldCLI {
                 throw ScaffoldError(
                     .invalidInput, "--date \(date): expected ISO 8601, e.g. 2025-01-31T12:00:00Z or 2025-01-31T12:00:00+02:00")
             }
-            return Signature(name: name, email: email, time: parsed.seconds, offsetMinutes: parsed.offsetMinutes)
+            return CommitSignature(name: name, email: email, time: parsed.seconds, offsetMinutes: parsed.offsetMinutes)
         }
-        return Signature(name: name, email: email, time: Int64(Date().timeIntervalSince1970), offsetMinutes: 0)
+        return CommitSignature(name: name, email: email, time: Int64(Date().timeIntervalSince1970), offsetMinutes: 0)
     }
 }
 
