@@ -3,7 +3,8 @@
 /// `terraform providers schema -json` output.
 ///
 /// They are embedded as Swift string literals (not a resource bundle), so a `paved` binary works
-/// wherever it is copied.
+/// wherever it is copied. Its providers are marked partial (``ProviderSchema/isPartial``): the
+/// validator does not call a type unknown just because it was trimmed away.
 ///
 ///     let schemas = try ProviderSchemas.bundled()
 public enum BundledSchemas {
@@ -20,6 +21,7 @@ public enum BundledSchemas {
                 return .failure(error)
             }
         }
+        result.setPartial(true)
         return .success(result)
     }()
 

@@ -7,20 +7,39 @@
 public struct ProviderSchemas: Sendable, Equatable {
     /// Providers by normalized source address.
     public private(set) var providers: [String: ProviderSchema]
+    /// Provider source addresses, sorted.
+    public private(set) var sources: [String] = []
+    /// Which provider (the first by source) has each resource type, and each data source type.
+    private var resourceIndex: [String: String] = [:]
+    private var dataSourceIndex: [String: String] = [:]
 
     /// Creates a set of providers; their source addresses are normalized.
     public init(_ providers: [ProviderSchema] = []) {
         self.providers = [:]
-        for provider in providers { self.providers[provider.source] = provider }
+        for provider in providers { insert(provider) }
     }
 
     /// Adds (or replaces) a provider.
     public mutating func insert(_ provider: ProviderSchema) {
         providers[provider.source] = provider
+        sources = providers.keys.sorted()
+        resourceIndex = [:]
+        dataSourceIndex = [:]
+        for source in sources.reversed() {
+            guard let p = providers[source] else { continue }
+            for type in p.resourceSchemas.keys { resourceIndex[type] = source }
+            for type in p.dataSourceSchemas.keys { dataSourceIndex[type] = source }
+        }
     }
 
-    /// Provider source addresses, sorted.
-    public var sources: [String] { providers.keys.sorted() }
+    public static func == (a: ProviderSchemas, b: ProviderSchemas) -> Bool {
+        a.providers == b.providers
+    }
+
+    /// Marks every provider as partial (see ``ProviderSchema/isPartial``) or complete.
+    public mutating func setPartial(_ partial: Bool) {
+        for source in providers.keys { providers[source]?.isPartial = partial }
+    }
 
     /// The provider with source address `source` (`hashicorp/aws` and
     /// `registry.terraform.io/hashicorp/aws` both work).
@@ -39,18 +58,16 @@ public struct ProviderSchemas: Sendable, Equatable {
 
     /// The managed resource type `type` and its provider, searching every provider.
     public func resource(_ type: String) -> (provider: ProviderSchema, schema: ResourceSchema)? {
-        for source in sources {
-            if let provider = providers[source], let schema = provider.resourceSchemas[type] { return (provider, schema) }
-        }
-        return nil
+        guard let source = resourceIndex[type], let provider = providers[source],
+              let schema = provider.resourceSchemas[type] else { return nil }
+        return (provider, schema)
     }
 
     /// The data source type `type` and its provider, searching every provider.
     public func dataSource(_ type: String) -> (provider: ProviderSchema, schema: ResourceSchema)? {
-        for source in sources {
-            if let provider = providers[source], let schema = provider.dataSourceSchemas[type] { return (provider, schema) }
-        }
-        return nil
+        guard let source = dataSourceIndex[type], let provider = providers[source],
+              let schema = provider.dataSourceSchemas[type] else { return nil }
+        return (provider, schema)
     }
 
     /// A source address in its full, lower-case form: `hashicorp/aws` →
@@ -75,6 +92,9 @@ public struct ProviderSchema: Sendable, Equatable {
     public var resourceSchemas: [String: ResourceSchema]
     /// Data source types by type name.
     public var dataSourceSchemas: [String: ResourceSchema]
+    /// True when only some of the provider's types are here (Paved's trimmed bundle): a type
+    /// that is missing is then unknown to Paved, not necessarily to the provider.
+    public var isPartial: Bool = false
 
     public init(
         source: String, provider: SchemaBlock = SchemaBlock(),

@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+@testable import PavedTerraform
+
+/// The fixtures under `Resources/validate/`: each file (or folder, for several-file modules) of
+/// `invalid/` shows one class of problem, and its exact findings are listed here; every module
+/// of `valid/` gives none.
+@Suite struct SchemaValidatorTests {
+    /// The bundled schemas, marked complete so unknown types are errors (the fixtures only use
+    /// bundled types).
+    static let schemas: ProviderSchemas = {
+        var schemas = (try? ProviderSchemas.bundled()) ?? ProviderSchemas()
+        schemas.setPartial(false)
+        return schemas
+    }()
+
+    static func fixtureRoot() throws -> String {
+        let url = Bundle.module.url(forResource: "validate", withExtension: nil)
+            ?? Bundle.module.url(forResource: "validate", withExtension: nil, subdirectory: "Resources")
+        return try #require(url).path
+    }
+
+    /// Validates the fixture at `relative` (a file, or a folder of files forming one module),
+    /// naming files relative to the fixture root.
+    static func findings(_ relative: String, schemas: ProviderSchemas = SchemaValidatorTests.schemas) throws -> [String] {
+        let root = try fixtureRoot()
+        var output: [String] = []
+        for module in try ModuleDiscovery.modules(for: [root + "/" + relative]) {
+            let documents = try module.files.map { path in
+                try JSONDocument.load(contentsOfFile: path, displayName: String(path.dropFirst(root.count + 1)))
+            }
+            output += SchemaValidator(schemas: schemas).validate(module: documents).map(\.description)
+        }
+        return output
+    }
+
+    static let expected: [String: [String]] = [
+        "invalid/unknown-resource-type.tf.json": [
+            #"invalid/unknown-resource-type.tf.json:3: error: unknown data source type "aws_iam_policy_documnt" for provider registry.terraform.io/hashicorp/aws; did you mean "aws_iam_policy_document"? (at /data/aws_iam_policy_documnt)"#,
+            #"invalid/unknown-resource-type.tf.json:10: error: unknown resource type "aws_s3_bukcet" for provider registry.terraform.io/hashicorp/aws; did you mean "aws_s3_bucket"? (at /resource/aws_s3_bukcet)"#,
+            "AcmeData/Platform.swift:12: note: aws_s3_bukcet.raw was synthesized from construct acme-data/raw-events",
+        ],
+        "invalid/unknown-attribute.tf.json": [
+            #"invalid/unknown-attribute.tf.json:9: error: unknown attribute or block "bukcet" in aws_s3_bucket.raw; did you mean "bucket"? (at /resource/aws_s3_bucket/raw/bukcet)"#,
+            "AcmeData/Platform.swift:12: note: aws_s3_bucket.raw was synthesized from construct acme-data/raw-events",
+            #"invalid/unknown-attribute.tf.json:18: error: unknown attribute or block "dayz" in aws_s3_bucket_lifecycle_configuration.raw.rule.expiration; did you mean "days"? (at /resource/aws_s3_bucket_lifecycle_configuration/raw/rule/0/expiration/dayz)"#,
+        ],
+        "invalid/missing-required.tf.json": [
+            #"invalid/missing-required.tf.json:4: error: missing required attribute "bucket" in aws_s3_bucket_versioning.raw (at /resource/aws_s3_bucket_versioning/raw)"#,
+            "AcmeData/Platform.swift:15: note: aws_s3_bucket_versioning.raw was synthesized from construct acme-data/raw-events",
+            #"invalid/missing-required.tf.json:4: error: missing required block "versioning_configuration" in aws_s3_bucket_versioning.raw (at /resource/aws_s3_bucket_versioning/raw)"#,
+            "AcmeData/Platform.swift:15: note: aws_s3_bucket_versioning.raw was synthesized from construct acme-data/raw-events",
+        ],
+        "invalid/too-many-blocks.tf.json": [
+            #"invalid/too-many-blocks.tf.json:6: error: too many "versioning_configuration" blocks in aws_s3_bucket_versioning.raw: at most 1 allowed, got 2 (at /resource/aws_s3_bucket_versioning/raw/versioning_configuration)"#,
+        ],
+        "invalid/type-mismatch.tf.json": [
+            #"invalid/type-mismatch.tf.json:7: error: attribute "actions" of data.aws_iam_policy_document.read.statement must be set(string), got object (at /data/aws_iam_policy_document/read/statement/0/actions)"#,
+            #"invalid/type-mismatch.tf.json:12: error: attribute "resources" of data.aws_iam_policy_document.read.statement must be set(string): element [1] must be string, got array (at /data/aws_iam_policy_document/read/statement/0/resources/1)"#,
+            #"invalid/type-mismatch.tf.json:25: error: attribute "force_destroy" of aws_s3_bucket.raw must be bool, got string "yes" (at /resource/aws_s3_bucket/raw/force_destroy)"#,
+            #"invalid/type-mismatch.tf.json:26: error: attribute "tags" of aws_s3_bucket.raw must be map(string), got array (at /resource/aws_s3_bucket/raw/tags)"#,
+            #"invalid/type-mismatch.tf.json:33: error: attribute "deletion_window_in_days" of aws_kms_key.raw must be number, got string "thirty" (at /resource/aws_kms_key/raw/deletion_window_in_days)"#,
+            #"invalid/type-mismatch.tf.json:35: error: attribute "tags" of aws_kms_key.raw must be map(string): element ["team"] must be string, got object (at /resource/aws_kms_key/raw/tags/team)"#,
+        ],
+        "invalid/unknown-reference-attribute.tf.json": [
+            #"invalid/unknown-reference-attribute.tf.json:9: error: reference data.aws_region.current.nme: data source aws_region has no attribute "nme"; did you mean "name"? (at /output/region/value)"#,
+            #"invalid/unknown-reference-attribute.tf.json:24: error: reference aws_s3_bucket.raw.not_an_attribute: aws_s3_bucket has no attribute "not_an_attribute" (at /resource/aws_s3_bucket_policy/raw/bucket)"#,
+            "AcmeData/Platform.swift:12: note: aws_s3_bucket_policy.raw was synthesized from construct acme-data/raw-events",
+        ],
+        "invalid/undeclared-reference.tf.json": [
+            "invalid/undeclared-reference.tf.json:5: error: reference to undeclared data source data.aws_caller_identity.current (at /resource/aws_s3_bucket/raw/bucket)",
+            "invalid/undeclared-reference.tf.json:10: error: reference to undeclared resource aws_s3_bucket.rwa; did you mean aws_s3_bucket.raw? (at /resource/aws_s3_bucket_policy/raw/bucket)",
+            "invalid/undeclared-reference.tf.json:12: error: reference to undeclared resource aws_kms_key.raw (at /resource/aws_s3_bucket_policy/raw/depends_on/0)",
+        ],
+        "invalid/undeclared-variable.tf.json": [
+            "invalid/undeclared-variable.tf.json:8: error: reference to undeclared local value local.prefx; did you mean local.prefix? (at /resource/aws_s3_bucket/raw/bucket)",
+            "invalid/undeclared-variable.tf.json:10: error: reference to undeclared variable var.enviroment; did you mean var.environment? (at /resource/aws_s3_bucket/raw/tags/env)",
+        ],
+        "invalid/missing-required-provider.tf.json": [
+            #"invalid/missing-required-provider.tf.json:4: error: provider "aws" is used by aws_kms_key.raw but missing from terraform.required_providers (at /resource/aws_kms_key/raw)"#,
+            "AcmeData/Platform.swift:12: note: aws_kms_key.raw was synthesized from construct acme-data/raw-events",
+        ],
+        "invalid/provider-source-mismatch.tf.json": [
+            #"invalid/provider-source-mismatch.tf.json:12: error: provider "aws" has source "acme/aws" in terraform.required_providers (registry.terraform.io/acme/aws), but aws_s3_bucket is a resource type of registry.terraform.io/hashicorp/aws (at /terraform/required_providers/aws/source)"#,
+        ],
+        "invalid/computed-attribute.tf.json": [
+            #"invalid/computed-attribute.tf.json:5: error: attribute "arn" of aws_s3_bucket.raw is computed by the provider and cannot be set (at /resource/aws_s3_bucket/raw/arn)"#,
+        ],
+        "invalid/unknown-top-level.tf.json": [
+            #"invalid/unknown-top-level.tf.json:2: error: unknown top-level key "resources"; did you mean "resource"? (at /resources)"#,
+        ],
+        "invalid/meta-arguments.tf.json": [
+            "invalid/meta-arguments.tf.json:4: error: aws_iam_role.etl sets both count and for_each; use one of them (at /resource/aws_iam_role/etl)",
+            #"invalid/meta-arguments.tf.json:8: error: unknown block type "inline_polcy" in dynamic block of aws_iam_role.etl; did you mean "inline_policy"? (at /resource/aws_iam_role/etl/dynamic/inline_polcy)"#,
+            #"invalid/meta-arguments.tf.json:16: error: ignore_changes of aws_iam_role.etl names "tagz", which is not an attribute or block; did you mean "tags"? (at /resource/aws_iam_role/etl/lifecycle/ignore_changes/0)"#,
+            #"invalid/meta-arguments.tf.json:18: error: attribute "prevent_destroy" of lifecycle of aws_iam_role.etl must be bool, got string "sometimes" (at /resource/aws_iam_role/etl/lifecycle/prevent_destroy)"#,
+            #"invalid/meta-arguments.tf.json:20: error: provider configuration "aws.us_east_1" used by aws_iam_role.etl is not declared in a provider block or in configuration_aliases (at /resource/aws_iam_role/etl/provider)"#,
+        ],
+        "invalid/duplicate-resource": [
+            "invalid/duplicate-resource/b.tf.json:7: error: duplicate resource aws_s3_bucket.raw; first declared at invalid/duplicate-resource/a.tf.json:4 (at /resource/aws_s3_bucket/raw)",
+        ],
+    ]
+
+    @Test(arguments: SchemaValidatorTests.expected.keys.sorted())
+    func invalidFixture(_ name: String) throws {
+        #expect(try Self.findings(name) == Self.expected[name])
+    }
+
+    /// Every fixture in `invalid/` has its expected findings listed (a new one cannot be forgotten).
+    @Test func everyInvalidFixtureIsListed() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: try Self.fixtureRoot() + "/invalid")
+            .filter { $0 != "malformed.tf.json" }.map { "invalid/" + $0 }.sorted()
+        #expect(names == Self.expected.keys.sorted())
+    }
+
+    @Test(arguments: ["valid/paved-output.tf.json", "valid/multi-file"])
+    func validFixture(_ name: String) throws {
+        #expect(try Self.findings(name) == [])
+    }
+
+    @Test func validFixtureWithAProviderWithoutSchema() throws {
+        #expect(try Self.findings("valid/expressions.tf.json") == [
+            "valid/expressions.tf.json:28: note: no schema loaded for provider registry.terraform.io/hashicorp/random; its resources and data sources are not checked (at /resource/random_id)",
+        ])
+    }
+
+    @Test func malformedFixtureIsAParseError() throws {
+        let path = try Self.fixtureRoot() + "/invalid/malformed.tf.json"
+        #expect(throws: JSONParseError(file: "malformed.tf.json", line: 6, column: 7, message: "trailing comma before '}' in object")) {
+            try JSONDocument.load(contentsOfFile: path, displayName: "malformed.tf.json")
+        }
+        let diagnostics = SchemaValidator(schemas: Self.schemas)
+            .validate(text: Array((try String(contentsOfFile: path, encoding: .utf8)).utf8), file: "malformed.tf.json")
+        #expect(diagnostics.map(\.description) == ["malformed.tf.json:6:7: error: trailing comma before '}' in object"])
+    }
+
+    /// A module's files are one module: splitting a valid module's references across files is fine,
+    /// but validating one of its files alone finds the references it cannot resolve.
+    @Test func referencesResolveAcrossTheFilesOfAModule() throws {
+        let root = try Self.fixtureRoot()
+        let document = try JSONDocument.load(contentsOfFile: root + "/valid/multi-file/main.tf.json", displayName: "main.tf.json")
+        #expect(SchemaValidator(schemas: Self.schemas).validate(document).map(\.description) == [
+            #"main.tf.json:4: error: provider "aws" is used by aws_s3_bucket.logs but missing from terraform.required_providers (at /resource/aws_s3_bucket/logs)"#,
+            "main.tf.json:10: error: reference to undeclared resource aws_s3_bucket.raw (at /resource/aws_s3_bucket_logging/raw/bucket)",
+        ])
+    }
+
+    // MARK: - With the bundle as shipped (partial)
+
+    @Test func typesOutsideThePartialBundleAreNotesNotErrors() throws {
+        let bundled = try ProviderSchemas.bundled()
+        #expect(try Self.findings("invalid/unknown-resource-type.tf.json", schemas: bundled) == [
+            "invalid/unknown-resource-type.tf.json:3: note: aws_iam_policy_documnt is not in Paved's bundled schemas (did you mean aws_iam_policy_document?); its data sources are not checked (pass --schemas with the full aws schema) (at /data/aws_iam_policy_documnt)",
+            "invalid/unknown-resource-type.tf.json:10: note: aws_s3_bukcet is not in Paved's bundled schemas (did you mean aws_s3_bucket?); its resources are not checked (pass --schemas with the full aws schema) (at /resource/aws_s3_bukcet)",
+        ])
+        #expect(try Self.findings("valid/paved-output.tf.json", schemas: bundled) == [])
+    }
+
+    @Test(.enabled(if: SharedSchemas.directory != nil, "\(SharedSchemas.missingMessage)"))
+    func fixturesAgainstTheFullProviderSchemas() throws {
+        let full = try ProviderSchemas.load(path: try #require(SharedSchemas.directory))
+        #expect(try Self.findings("valid/paved-output.tf.json", schemas: full) == [])
+        #expect(try Self.findings("invalid/type-mismatch.tf.json", schemas: full) == Self.expected["invalid/type-mismatch.tf.json"])
+        #expect(try Self.findings("invalid/unknown-resource-type.tf.json", schemas: full) == Self.expected["invalid/unknown-resource-type.tf.json"])
+    }
+
+    // MARK: - In memory
+
+    @Test func validatesARenderedValueWithTheLinesOfItsFile() throws {
+        let config = JSON.object([
+            "terraform": .object(["required_providers": .object(["aws": .object(["source": .string("hashicorp/aws")])])]),
+            "resource": .object(["aws_s3_bucket": .object(["raw": .object([
+                "//": .object(["construct": .string("acme/raw"), "source": .string("Acme/Platform.swift:7:5")]),
+                "bucket": .string("acme-raw"),
+                "versioning": .object(["enabled": .string("maybe")]),
+            ])])]),
+        ])
+        let diagnostics = SchemaValidator(schemas: Self.schemas).validate(rendered: config, file: "out/dev/main.tf.json")
+        #expect(diagnostics.map(\.description) == [
+            #"out/dev/main.tf.json:11: error: attribute "enabled" of aws_s3_bucket.raw.versioning must be bool, got string "maybe" (at /resource/aws_s3_bucket/raw/versioning/enabled)"#,
+            "Acme/Platform.swift:7:5: note: aws_s3_bucket.raw was synthesized from construct acme/raw",
+        ])
+        #expect(diagnostics.first?.location == SourceLocation(file: "out/dev/main.tf.json", line: 11))
+        #expect(diagnostics.first?.jsonPointer == "/resource/aws_s3_bucket/raw/versioning/enabled")
+        #expect(diagnostics.last?.severity == .note)
+    }
+
+    @Test func notAnObjectAtTheTop() {
+        let diagnostics = SchemaValidator(schemas: Self.schemas).validate(text: Array("[1]".utf8), file: "x.tf.json")
+        #expect(diagnostics.map(\.description) == ["x.tf.json:1: error: a Terraform JSON configuration must be an object, got array (at /)"])
+    }
+
+    @Test func deterministicAcrossRuns() throws {
+        let first = try Self.findings("invalid/type-mismatch.tf.json")
+        for _ in 0..<5 { #expect(try Self.findings("invalid/type-mismatch.tf.json") == first) }
+    }
+}
