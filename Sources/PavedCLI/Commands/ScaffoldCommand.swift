@@ -16,7 +16,17 @@ struct ScaffoldCommand: AsyncParsableCommand {
             left behind. Non-interactive: give answers with --set and --answers.
             Exit codes: 0 ok; 2 invalid input (bad answers, non-empty target, broken template).
             """,
-        subcommands: [ScaffoldUpdateCommand.self]
+        subcommands: [ScaffoldCreateCommand.self, ScaffoldUpdateCommand.self],
+        defaultSubcommand: ScaffoldCreateCommand.self
+    )
+}
+
+/// `paved scaffold [create] TEMPLATE --into DIR ...` (the default subcommand, so `create` can be
+/// left out).
+struct ScaffoldCreateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Create a new pipeline repository from a template (the default: `paved scaffold TEMPLATE --into DIR`)."
     )
 
     @Argument(help: "The template to use (see `paved templates list`).")
@@ -52,11 +62,25 @@ struct ScaffoldCommand: AsyncParsableCommand {
                 given += try GivenAnswer.fromFile(try ScaffoldCLI.readText(answers), file: answers)
             }
             given += try GivenAnswer.fromFlags(set)
-            let signature: CommitSignature
+            // A missing author is reported together with any answer problems, not before them.
+            var signature: CommitSignature?
+            var problems: [ScaffoldDiagnostic] = []
             if dryRun {
                 signature = CommitSignature(name: "dry run", email: "dry-run@localhost", time: 0)
             } else {
-                signature = try ScaffoldCLI.signature(author: author, date: date)
+                do {
+                    signature = try ScaffoldCLI.signature(author: author, date: date)
+                } catch let error as ScaffoldError {
+                    problems = error.diagnostics
+                }
+            }
+            guard let signature else {
+                do {
+                    _ = try Scaffolder.scaffold(source, given: given, into: into, author: CommitSignature(name: "x", email: "x@x", time: 0), dryRun: true)
+                } catch let error as ScaffoldError {
+                    throw ScaffoldError(.invalidInput, error.diagnostics + problems)
+                }
+                throw ScaffoldError(.invalidInput, problems)
             }
             let result = try Scaffolder.scaffold(source, given: given, into: into, author: signature, dryRun: dryRun)
             let manifest = source.manifest

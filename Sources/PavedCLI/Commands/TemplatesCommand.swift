@@ -32,7 +32,7 @@ struct TemplatesListCommand: AsyncParsableCommand {
                 do {
                     let source = try library.load(name)
                     let versions = try library.versions(of: name).map(\.description).joined(separator: ", ")
-                    let summary = source.manifest.description.split(separator: "\n").first.map(String.init) ?? ""
+                    let summary = TemplateDescription.summary(source.manifest)
                     rows.append((name, source.manifest.version.description, versions, summary))
                 } catch let error as ScaffoldError {
                     problems += error.diagnostics

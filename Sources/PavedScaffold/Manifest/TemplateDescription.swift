@@ -1,5 +1,12 @@
 /// The text `paved templates show` prints for a manifest.
 public enum TemplateDescription {
+    /// The description's first clause (up to the first ':' or '.'), for `paved templates list`.
+    public static func summary(_ manifest: TemplateManifest) -> String {
+        let text = manifest.description
+        let end = text.firstIndex { $0 == ":" || $0 == "." || $0 == "\n" } ?? text.endIndex
+        return String(text[..<end])
+    }
+
     /// A readable description: header, description, then one block per parameter.
     public static func render(_ manifest: TemplateManifest, versions: [SemanticVersion]) -> String {
         var lines: [String] = []
