@@ -80,7 +80,10 @@ for job in dbt:$pid_dbt airflow:$pid_airflow dagster:$pid_dagster; do
         exit 1
     fi
 done
-echo "  installed in $(elapsed "$start"): $("$WORK/dbt/bin/dbt" --version | grep -m1 -o 'installed: [0-9.]*'), airflow $("$WORK/airflow/bin/python" -c 'import airflow; print(airflow.__version__)' 2>/dev/null), dagster $("$WORK/dagster/bin/python" -c 'import dagster; print(dagster.__version__)'), $("$WORK/dbt/bin/actionlint" --version | head -1)"
+version_of() { "$WORK/$1/bin/python" -c "import importlib.metadata as m; print(m.version('$2'))"; }
+echo "  installed in $(elapsed "$start"): dbt-core $(version_of dbt dbt-core), dbt-duckdb $(version_of dbt dbt-duckdb)," \
+    "apache-airflow $(version_of airflow apache-airflow), dagster $(version_of dagster dagster)," \
+    "$("$WORK/dbt/bin/actionlint" --version 2>/dev/null | sed -n 1p)"
 
 scaffold() { # scaffold TEMPLATE DIR ANSWERS...
     local template="$1" dir="$2"; shift 2
