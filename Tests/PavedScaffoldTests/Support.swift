@@ -79,7 +79,7 @@ enum Golden {
         if let enumerator = FileManager.default.enumerator(atPath: folder) {
             while let item = enumerator.nextObject() as? String {
                 var isDir: ObjCBool = false
-                FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDir)
+                _ = FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDir)
                 if !isDir.boolValue, let data = FileManager.default.contents(atPath: folder + "/" + item) {
                     expected[item] = Array(data)
                 }
