@@ -132,7 +132,8 @@ struct RenderTests {
     func recorded() throws {
         let out = try render([:], ["tags=ab", "pager=x\"y", "tier=1"])
         #expect(out[".paved/answers.yml"] == """
-            # Recorded by `paved scaffold`; read by `paved scaffold update`. Edit only to change an answer.
+            # Recorded by `paved scaffold`; read by `paved scaffold update`. Do not edit: change an answer
+            # with `paved scaffold update . --set name=value`, which merges the re-rendered files.
             template: "demo"
             version: "1.0.0"
             answers:

@@ -76,6 +76,16 @@ struct UpdateTests {
 
         // Running it again is a no-op.
         #expect(try Updater.update(dir, library: library, to: nil, author: later).outcome == .alreadyCurrent)
+
+        // Changing an answer re-renders and merges, keeping the team's edits.
+        let renamed = try Updater.update(dir, library: library, to: nil, extra: try GivenAnswer.fromFlags(["name=invoicing"]), author: later)
+        guard case .committed = renamed.outcome else {
+            Issue.record("expected a commit, got \(renamed.outcome)")
+            return
+        }
+        #expect(try GitCLI.run(["log", "--format=%s", "-1"], in: dir) == "Re-render template svc 1.1.0 with changed answers: name\n")
+        #expect(try String(contentsOfFile: dir + "/config.yml", encoding: .utf8) == "name: invoicing\nretries: 5\ntimeout: 60\n")
+        #expect(try String(contentsOfFile: dir + "/README.md", encoding: .utf8).hasPrefix("# invoicing\n\nLine two, edited by the team."))
     }
 
     @Test("a conflict leaves markers and UU state, like git merge, and commits nothing")

@@ -29,7 +29,8 @@ public struct RecordedAnswers: Equatable, Sendable {
     /// The file's text: stable order, every string double-quoted.
     public var yaml: String {
         var out = """
-            # Recorded by `paved scaffold`; read by `paved scaffold update`. Edit only to change an answer.
+            # Recorded by `paved scaffold`; read by `paved scaffold update`. Do not edit: change an answer
+            # with `paved scaffold update . --set name=value`, which merges the re-rendered files.
             template: \(Self.quote(template))
             version: \(Self.quote(version.description))
             answers:

@@ -121,8 +121,11 @@ public enum Updater {
 
         let baseTree = try repo.writeTree(baseFiles.map { TreeFile(path: $0.path, contents: $0.contents, executable: $0.executable) })
         let newTree = try repo.writeTree(newFiles.map { TreeFile(path: $0.path, contents: $0.contents, executable: $0.executable) })
+        let changed = Set(extra.map(\.name)).sorted().joined(separator: ", ")
         let message =
-            "Update template \(record.template) from \(from) to \(to)\n\nThree-way merge by `paved scaffold update`: base \(from), theirs \(to)."
+            from == to
+            ? "Re-render template \(record.template) \(to) with changed answers: \(changed)\n\nThree-way merge by `paved scaffold update --set`."
+            : "Update template \(record.template) from \(from) to \(to)\n\nThree-way merge by `paved scaffold update`: base \(from), theirs \(to)."
         let outcome = try repo.mergeIntoHead(
             base: baseTree, theirs: newTree,
             labels: MergeLabels(base: "\(record.template) \(from)", ours: "HEAD", theirs: "\(record.template) \(to)"),
