@@ -31,6 +31,7 @@ import Testing
         ])
         #expect(aws.provider.attributes["region"]?.type == .string)
         #expect(schemas.provider(localName: "vault")?.resourceSchemas.isEmpty == true)
+        #expect(schemas.sources.allSatisfy { schemas.providers[$0]?.isPartial == true })
         #expect(schemas.provider(localName: "snowflake")?.provider.attributes.isEmpty == false)
     }
 
@@ -89,6 +90,11 @@ import Testing
         #expect(provider?["data_source_schemas"]?.objectValue?.keys.sorted() == ["widgets_catalog"])
         #expect(provider?["provider"] == document.root["provider_schemas"]?["registry.terraform.io/acme/widgets"]?["provider"])
         #expect(trimmed["format_version"] == .string("1.0"))
+        #expect(trimmed[SchemaTrimmer.trimmedMarker] == .bool(true))
+        let reloaded = try ProviderSchemas.decode(JSONWriter().bytes(trimmed), file: "trimmed.json")
+        #expect(reloaded.provider(source: "acme/widgets")?.isPartial == true)
+        #expect(try ProviderSchemas.decode(Array(SchemaLoaderTests.sample.utf8), file: "full.json")
+            .provider(source: "acme/widgets")?.isPartial == false)
 
         #expect(throws: SchemaLoadError(file: "widgets.json", message: "no resource type widgets_bin in widgets.json")) {
             try SchemaTrimmer.trim(document, selection: [SchemaSelection(file: "widgets", kind: .resource, type: "widgets_bin")])

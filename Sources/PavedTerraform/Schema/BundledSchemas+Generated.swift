@@ -18,6 +18,7 @@ extension BundledSchemas {
 private let document0 = #"""
 {
   "format_version": "1.0",
+  "paved_trimmed": true,
   "provider_schemas": {
     "registry.terraform.io/hashicorp/aws": {
       "data_source_schemas": {
@@ -3315,6 +3316,7 @@ private let document0 = #"""
 private let document1 = #"""
 {
   "format_version": "1.0",
+  "paved_trimmed": true,
   "provider_schemas": {
     "registry.terraform.io/databricks/databricks": {
       "data_source_schemas": {},
@@ -3487,6 +3489,7 @@ private let document1 = #"""
 private let document2 = #"""
 {
   "format_version": "1.0",
+  "paved_trimmed": true,
   "provider_schemas": {
     "registry.terraform.io/hashicorp/google": {
       "data_source_schemas": {},
@@ -4256,6 +4259,7 @@ private let document2 = #"""
 private let document3 = #"""
 {
   "format_version": "1.0",
+  "paved_trimmed": true,
   "provider_schemas": {
     "registry.terraform.io/snowflakedb/snowflake": {
       "data_source_schemas": {},
@@ -4527,6 +4531,7 @@ private let document3 = #"""
 private let document4 = #"""
 {
   "format_version": "1.0",
+  "paved_trimmed": true,
   "provider_schemas": {
     "registry.terraform.io/hashicorp/vault": {
       "data_source_schemas": {},

@@ -87,7 +87,8 @@ extension ProviderSchemas {
 
     /// Decodes a parsed `terraform providers schema -json` document.
     ///
-    /// Unknown keys (descriptions, `description_kind`, …) are ignored, so newer formats load.
+    /// Unknown keys (descriptions, `description_kind`, …) are ignored, so newer formats load. A
+    /// document trimmed by ``SchemaTrimmer`` loads with its providers marked partial.
     public static func decode(_ document: JSONDocument) throws(SchemaLoadError) -> ProviderSchemas {
         var decoder = SchemaDecoder(document: document)
         return try decoder.decodeDocument()
@@ -143,6 +144,7 @@ struct SchemaDecoder {
             path = ["provider_schemas", source]
             result.insert(try decodeProvider(source: source, value))
         }
+        if root[SchemaTrimmer.trimmedMarker] == .bool(true) { result.setPartial(true) }
         return result
     }
 

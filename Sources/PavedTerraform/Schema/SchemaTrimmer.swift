@@ -61,7 +61,13 @@ public struct SchemaSelection: Sendable, Hashable, CustomStringConvertible {
 
 /// Trims `terraform providers schema -json` documents to the types a list selects, and writes
 /// the Swift source that embeds them in Paved.
+///
+/// A trimmed document carries `"paved_trimmed": true` (other readers ignore the key), so whoever
+/// loads it knows its providers are partial: a type missing from it is not an unknown type.
 public enum SchemaTrimmer {
+    /// The top-level key marking a trimmed document.
+    public static let trimmedMarker = "paved_trimmed"
+
     /// A trimmed document: the file it came from (`aws.json`) and its content.
     public struct Document: Sendable, Equatable {
         public var name: String
@@ -128,7 +134,7 @@ public enum SchemaTrimmer {
             provider[key] = .object(types)
             trimmed[source] = .object(provider)
         }
-        var root: [String: JSON] = ["provider_schemas": .object(trimmed)]
+        var root: [String: JSON] = ["provider_schemas": .object(trimmed), trimmedMarker: .bool(true)]
         root["format_version"] = document.root["format_version"] ?? .string("1.0")
         return .object(root)
     }

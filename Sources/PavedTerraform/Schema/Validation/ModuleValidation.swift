@@ -95,8 +95,8 @@ final class ModuleValidation {
     }
 
     /// The findings as diagnostics: sorted by file, line and pointer; each finding inside a
-    /// resource with provenance is followed by a note at its Swift line.
-    func diagnostics() -> [Diagnostic] {
+    /// resource with provenance carries a note at its Swift line.
+    func results() -> [ValidationFinding] {
         struct Entry {
             var finding: Finding
             var line: Int
@@ -119,19 +119,18 @@ final class ModuleValidation {
             if a.pointer != b.pointer { return a.pointer.utf8.lexicographicallyPrecedes(b.pointer.utf8) }
             return a.finding.message.utf8.lexicographicallyPrecedes(b.finding.message.utf8)
         }
-        var result: [Diagnostic] = []
+        var result: [ValidationFinding] = []
         var previous: (document: Int, pointer: String, message: String)?
         for entry in entries {
             let key = (entry.finding.document, entry.pointer, entry.finding.message)
             if let previous, previous == key { continue }
             previous = key
             let file = documents[entry.finding.document].file
-            result.append(Diagnostic(
+            let diagnostic = Diagnostic(
                 entry.finding.severity, entry.finding.message, at: SourceLocation(file: file, line: entry.line),
-                jsonPointer: entry.pointer))
-            if let provenance = entry.finding.provenance {
-                result.append(Self.note(for: provenance))
-            }
+                jsonPointer: entry.pointer)
+            result.append(ValidationFinding(
+                diagnostic: diagnostic, notes: entry.finding.provenance.map { [Self.note(for: $0)] } ?? []))
         }
         return result
     }

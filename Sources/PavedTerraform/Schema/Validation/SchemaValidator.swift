@@ -37,9 +37,14 @@ public struct SchemaValidator: Sendable {
     ///
     /// - Returns: errors, each followed by its notes; notes that stand alone; nothing when clean.
     public func validate(module documents: [JSONDocument]) -> [Diagnostic] {
+        findings(module: documents).flatMap { [$0.diagnostic] + $0.notes }
+    }
+
+    /// Validates the documents of one module, keeping each finding's notes with it.
+    public func findings(module documents: [JSONDocument]) -> [ValidationFinding] {
         let run = ModuleValidation(schemas: schemas, documents: documents)
         run.run()
-        return run.diagnostics()
+        return run.results()
     }
 
     /// Validates one document as a module of its own.
@@ -62,6 +67,18 @@ public struct SchemaValidator: Sendable {
         } catch {
             return [error.diagnostic]
         }
+    }
+}
+
+/// One finding of the validator: an error (or a standalone note), with the notes that explain it
+/// (the Swift line of the construct that synthesized the resource).
+public struct ValidationFinding: Sendable, Equatable {
+    public var diagnostic: Diagnostic
+    public var notes: [Diagnostic]
+
+    public init(diagnostic: Diagnostic, notes: [Diagnostic] = []) {
+        self.diagnostic = diagnostic
+        self.notes = notes
     }
 }
 
