@@ -239,9 +239,8 @@ import Testing
             resources.append(Resource(.data("aws_iam_policy_document", "d\(i)"), arguments: i % 5 == 0 ? [:] : ["json": "x"]))
         }
         let config = Configuration(
-            terraform: TerraformSettings(requiredVersion: ">= 1.6.0"), variables: [Variable("v", type: "string")],
-            outputs: [Output("o", value: .ref(.resource("aws_s3_bucket", "r0"), "id"))],
-            resources: resources.shuffled())
+            terraform: TerraformSettings(requiredVersion: ">= 1.6.0"), resources: resources.shuffled(),
+            variables: [Variable("v", type: "string")], outputs: [Output("o", value: .ref(.resource("aws_s3_bucket", "r0"), "id"))])
         #expect(TerraformRenderer().render(config) == JSONWriter().render(TerraformRenderer().json(config)))
     }
 }

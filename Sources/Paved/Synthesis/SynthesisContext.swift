@@ -87,6 +87,13 @@ public struct SynthesisContext: Sendable {
         return address
     }
 
+    /// Takes the resources, diagnostics and providers another context collected, after this one's.
+    mutating func absorb(_ other: SynthesisContext) {
+        resources += other.resources
+        diagnostics += other.diagnostics
+        providersUsed.formUnion(other.providersUsed)
+    }
+
     /// Reports an error at a DSL location.
     public mutating func error(_ message: String, at location: SourceLocation) {
         diagnostics.append(.error(message, at: location))

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One environment's Terraform root module.
 public struct Stack: Sendable, Equatable {
     public var environment: EnvironmentName
@@ -50,14 +52,40 @@ public struct Synthesizer: Sendable {
         var stacks: [Stack] = []
         let environments = platform.environments.filter { selected?.contains($0.name) ?? true }
         for environment in environments {
-            var context = SynthesisContext(platform: platform, environment: environment, constructs: byName)
-            for construct in platform.constructs { construct.lower(into: &context) }
+            let context = lower(platform.constructs, into: SynthesisContext(platform: platform, environment: environment, constructs: byName))
             diagnostics += context.diagnostics
             let configuration = assemble(context, environment: environment)
             diagnostics += ConfigurationChecker().check(configuration)
             stacks.append(Stack(environment: environment.name, configuration: configuration))
         }
         return Synthesis(platform: platform.name, stacks: stacks, diagnostics: Self.unique(diagnostics))
+    }
+
+    /// Lowers every construct. Large platforms lower in contiguous chunks on every core, each into
+    /// its own context; the chunks are joined in declaration order, so the result is the same as a
+    /// sequential run.
+    func lower(_ constructs: [any Construct], into base: SynthesisContext) -> SynthesisContext {
+        let chunkSize = 256
+        let count = (constructs.count + chunkSize - 1) / chunkSize
+        if count <= 1 {
+            var context = base
+            for construct in constructs { construct.lower(into: &context) }
+            return context
+        }
+        var parts = [SynthesisContext](repeating: base, count: count)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer  // each iteration writes only its own slot
+            DispatchQueue.concurrentPerform(iterations: count) { c in
+                var context = base
+                for construct in constructs[(c * chunkSize)..<min((c + 1) * chunkSize, constructs.count)] {
+                    construct.lower(into: &context)
+                }
+                slots[c] = context
+            }
+        }
+        var joined = base
+        for part in parts { joined.absorb(part) }
+        return joined
     }
 
     /// Problems that do not depend on the environment: names, duplicates, construct inputs.

@@ -6,12 +6,13 @@ public struct ConfigurationChecker: Sendable {
 
     public func check(_ c: Configuration) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var declared: [ResourceAddress: Resource] = [:]
+        // Address → index of its first declaration (indices, not copies: resources are large values).
+        var declared: [ResourceAddress: Int] = [:]
         declared.reserveCapacity(c.resources.count)
 
-        for resource in c.resources {
-            let a = resource.address
-            let at = resource.provenance?.location
+        for i in c.resources.indices {
+            let a = c.resources[i].address
+            let at = c.resources[i].provenance?.location
             if !Identifier.isValid(a.type) {
                 diagnostics.append(.error("invalid resource type '\(a.type)': \(Self.identifierRule)", at: at))
             }
@@ -20,10 +21,10 @@ public struct ConfigurationChecker: Sendable {
             }
             if let first = declared[a] {
                 var message = "duplicate address \(a)"
-                if let loc = first.provenance?.location { message += "; first declared at \(loc)" }
+                if let loc = c.resources[first].provenance?.location { message += "; first declared at \(loc)" }
                 diagnostics.append(.error(message, at: at))
             } else {
-                declared[a] = resource
+                declared[a] = i
             }
         }
 
@@ -53,14 +54,18 @@ public struct ConfigurationChecker: Sendable {
         // One walk per block collects every reference and symbol it uses; the edges feed the cycle check.
         var edges: [[ResourceAddress]] = []
         edges.reserveCapacity(c.resources.count)
-        for resource in c.resources {
+        for i in c.resources.indices {
             var uses = Uses()
-            uses.collect(resource)
+            uses.collect(arguments: c.resources[i].arguments)
+            if let count = c.resources[i].count { uses.collect(count) }
+            if let forEach = c.resources[i].forEach { uses.collect(forEach) }
+            uses.references += c.resources[i].dependsOn
             edges.append(uses.references)
             if uses.isEmpty { continue }
-            let location = resource.provenance?.location
-            checkReferences(uses, at: location, owner: resource.address.description)
-            checkSymbols(uses, at: location, owner: resource.address.description)
+            let location = c.resources[i].provenance?.location
+            let owner = c.resources[i].address.description
+            checkReferences(uses, at: location, owner: owner)
+            checkSymbols(uses, at: location, owner: owner)
         }
         for output in c.outputs {
             var uses = Uses()
@@ -120,10 +125,7 @@ public struct ConfigurationChecker: Sendable {
     }
 
     /// Finds reference cycles with an iterative depth-first search in declaration order, and names each.
-    private func cycles(in resources: [Resource], edges addressEdges: [[ResourceAddress]], declared: [ResourceAddress: Resource]) -> [Diagnostic] {
-        var index: [ResourceAddress: Int] = [:]
-        index.reserveCapacity(resources.count)
-        for (i, r) in resources.enumerated() where index[r.address] == nil { index[r.address] = i }
+    private func cycles(in resources: [Resource], edges addressEdges: [[ResourceAddress]], declared index: [ResourceAddress: Int]) -> [Diagnostic] {
         let edges: [[Int]] = addressEdges.map { targets in
             var out = targets.compactMap { index[$0] }
             if out.count > 1 {
@@ -178,16 +180,11 @@ struct Uses {
 
     var isEmpty: Bool { references.isEmpty && variables.isEmpty && locals.isEmpty && modules.isEmpty }
 
-    mutating func collect(_ resource: Resource) {
-        if resource.arguments.count > 1 {
-            // Sorted so diagnostics come out in a stable order.
-            for key in resource.arguments.keys.sorted() { if let v = resource.arguments[key] { collect(v) } }
-        } else {
-            for v in resource.arguments.values { collect(v) }
-        }
-        if let count = resource.count { collect(count) }
-        if let forEach = resource.forEach { collect(forEach) }
-        references += resource.dependsOn
+    mutating func collect(arguments: [String: Value]) {
+        let start = references.count
+        for v in arguments.values { collect(v) }
+        // Dictionary order varies between runs: keep references in a stable order for diagnostics.
+        if references.count - start > 1 { references[start...].sort() }
     }
 
     mutating func collect(_ value: Value) {

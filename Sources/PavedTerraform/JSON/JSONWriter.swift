@@ -56,18 +56,15 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    /// Keys in UTF-8 byte order: the same on every platform and locale.
+    /// Keys in Unicode scalar order: the same on every platform and locale.
     public static func sortedKeys(_ members: [String: JSON]) -> [String] {
         members.keys.sorted(by: keyPrecedes)
     }
 
-    /// UTF-8 byte order, with a fast path for the common case of two ASCII keys.
+    /// Swift's `<` on strings: Unicode scalar order of the NFC form, which is UTF-8 byte order for
+    /// the (normalized) keys Terraform uses, and independent of locale.
     @inline(__always)
-    public static func keyPrecedes(_ a: String, _ b: String) -> Bool {
-        // For ASCII strings Swift's `<` is byte order, and much faster than a generic walk.
-        if a.utf8.allSatisfy({ $0 < 0x80 }) && b.utf8.allSatisfy({ $0 < 0x80 }) { return a < b }
-        return a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
+    public static func keyPrecedes(_ a: String, _ b: String) -> Bool { a < b }
 
     private func newline(_ indent: Int, _ out: inout [UInt8]) {
         Self.newline(indent, &out)
@@ -94,29 +91,41 @@ public struct JSONWriter: Sendable {
 
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Fast path: nothing to escape, copy the bytes at once.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            out.append(contentsOf: s.utf8)
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0x08: out.append(contentsOf: "\\b".utf8)
-            case 0x0C: out.append(contentsOf: "\\f".utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
+        var s = s
+        s.withUTF8 { bytes in
+            // Fast path: nothing to escape, copy the bytes at once.
+            var clean = true
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                clean = false
+                break
+            }
+            if clean {
+                out.append(contentsOf: bytes)
+            } else {
+                for byte in bytes { appendEscaped(byte, into: &out) }
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    private static func appendEscaped(_ byte: UInt8, into out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+        case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+        case 0x0A: out.append(contentsOf: "\\n".utf8)
+        case 0x0D: out.append(contentsOf: "\\r".utf8)
+        case 0x09: out.append(contentsOf: "\\t".utf8)
+        case 0x08: out.append(contentsOf: "\\b".utf8)
+        case 0x0C: out.append(contentsOf: "\\f".utf8)
+        case 0..<0x20:
+            let hex: StaticString = "0123456789abcdef"
+            out.append(contentsOf: "\\u00".utf8)
+            hex.withUTF8Buffer { h in
+                out.append(h[Int(byte >> 4)])
+                out.append(h[Int(byte & 0xF)])
+            }
+        default: out.append(byte)
+        }
     }
 }

@@ -32,7 +32,9 @@ enum ExpressionRenderer {
 
     /// Escapes template sequences in literal text: `${` → `$${`, `%{` → `%%{`.
     static func escapeTemplate(_ s: String) -> String {
-        guard s.utf8.contains(UInt8(ascii: "{")) else { return s }
+        var copy = s
+        let hasBrace = copy.withUTF8 { bytes in bytes.contains(UInt8(ascii: "{")) }
+        guard hasBrace else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 4)
         var previous: Character?

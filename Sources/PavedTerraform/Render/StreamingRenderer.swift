@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Writes resource and data blocks straight from the model to bytes, without building a ``JSON``
 /// tree first: the hot path of `synth` for large platforms.
 ///
@@ -12,8 +14,10 @@ struct StreamingRenderer {
         rest.resources = []
         guard case .object(var root) = renderer.json(rest) else { return [] }
         let resources = Self.sortedIfNeeded(c.resources)
-        let managed = resources.filter { $0.address.mode == .managed }
-        let data = resources.filter { $0.address.mode == .data }
+        // Managed resources sort before data sources: each is one contiguous range.
+        let firstData = resources.firstIndex { $0.address.mode == .data } ?? resources.endIndex
+        let managed = resources[..<firstData]
+        let data = resources[firstData...]
         // Placeholders keep the key order; their bodies are streamed below.
         if !managed.isEmpty { root["resource"] = .null }
         if !data.isEmpty { root["data"] = .null }
@@ -47,11 +51,16 @@ struct StreamingRenderer {
     }
 
     /// `{ "type": { "name": { body } } }` for resources already sorted by address.
-    private func writeBlocks(_ resources: [Resource], into out: inout [UInt8], renderer: TerraformRenderer) {
+    ///
+    /// Each resource's `"name": {…}` entry depends only on that resource, so large configurations
+    /// render their entries on every core in contiguous chunks; the chunks are then stitched in
+    /// order, so the bytes are the same as a sequential run.
+    private func writeBlocks(_ resources: ArraySlice<Resource>, into out: inout [UInt8], renderer: TerraformRenderer) {
+        let entries = renderEntries(resources, renderer: renderer)
         out.append(UInt8(ascii: "{"))
-        var i = 0
+        var i = resources.startIndex
         var firstType = true
-        while i < resources.count {
+        while i < resources.endIndex {
             let type = resources[i].address.type
             if !firstType { out.append(UInt8(ascii: ",")) }
             firstType = false
@@ -60,17 +69,15 @@ struct StreamingRenderer {
             out.append(contentsOf: ": {".utf8)
             var firstName = true
             var lastName: String?
-            while i < resources.count, resources[i].address.type == type {
-                let resource = resources[i]
-                i += 1
-                if resource.address.name == lastName { continue }  // a duplicate address: the checker reports it
-                lastName = resource.address.name
+            while i < resources.endIndex, resources[i].address.type == type {
+                defer { i += 1 }
+                let name = resources[i].address.name
+                if name == lastName { continue }  // a duplicate address: the checker reports it
+                lastName = name
                 if !firstName { out.append(UInt8(ascii: ",")) }
                 firstName = false
                 newline(3, &out)
-                JSONWriter.writeString(resource.address.name, into: &out)
-                out.append(contentsOf: ": ".utf8)
-                writeBody(resource, indent: 3, into: &out, renderer: renderer)
+                entries.append(i - resources.startIndex, to: &out)
             }
             newline(2, &out)
             out.append(UInt8(ascii: "}"))
@@ -79,18 +86,71 @@ struct StreamingRenderer {
         out.append(UInt8(ascii: "}"))
     }
 
-    private func writeBody(_ resource: Resource, indent: Int, into out: inout [UInt8], renderer: TerraformRenderer) {
-        // Meta-arguments are few and small: render them through the JSON tree.
-        var meta: [String: JSON] = [:]
-        if !resource.dependsOn.isEmpty || resource.count != nil || resource.forEach != nil || resource.provider != nil
-            || resource.lifecycle != nil || resource.provenance != nil
-        {
-            var bare = resource
-            bare.arguments = [:]
-            meta = renderer.body(of: bare).objectValue ?? [:]
+    /// Rendered `"name": {…}` entries, chunk by chunk, with where each entry starts.
+    struct Entries {
+        var chunks: [[UInt8]]
+        var offsets: [[Int]]
+        var chunkSize: Int
+
+        func append(_ index: Int, to out: inout [UInt8]) {
+            let chunk = index / chunkSize, local = index % chunkSize
+            let start = offsets[chunk][local]
+            let end = local + 1 < offsets[chunk].count ? offsets[chunk][local + 1] : chunks[chunk].count
+            out.append(contentsOf: chunks[chunk][start..<end])
         }
+    }
+
+    private func renderEntries(_ resources: ArraySlice<Resource>, renderer: TerraformRenderer) -> Entries {
+        let chunkSize = 1024
+        let count = (resources.count + chunkSize - 1) / chunkSize
+        var chunks = [[UInt8]](repeating: [], count: count)
+        var offsets = [[Int]](repeating: [], count: count)
+        let base = resources.startIndex
+        @Sendable func render(_ c: Int) -> ([UInt8], [Int]) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(chunkSize * 700)
+            var starts: [Int] = []
+            starts.reserveCapacity(chunkSize)
+            for i in (base + c * chunkSize)..<min(base + (c + 1) * chunkSize, resources.endIndex) {
+                starts.append(bytes.count)
+                JSONWriter.writeString(resources[i].address.name, into: &bytes)
+                bytes.append(contentsOf: ": ".utf8)
+                writeBody(resources[i], indent: 3, into: &bytes, renderer: renderer)
+            }
+            return (bytes, starts)
+        }
+        if count <= 1 {
+            if count == 1 { (chunks[0], offsets[0]) = render(0) }
+        } else {
+            chunks.withUnsafeMutableBufferPointer { chunkBuffer in
+                offsets.withUnsafeMutableBufferPointer { offsetBuffer in
+                    // Each iteration writes only its own slot.
+                    nonisolated(unsafe) let chunkSlots = chunkBuffer
+                    nonisolated(unsafe) let offsetSlots = offsetBuffer
+                    DispatchQueue.concurrentPerform(iterations: count) { c in
+                        (chunkSlots[c], offsetSlots[c]) = render(c)
+                    }
+                }
+            }
+        }
+        return Entries(chunks: chunks, offsets: offsets, chunkSize: chunkSize)
+    }
+
+    /// The keys a resource body has besides its arguments, each written by ``writeMeta``.
+    private static func metaKeys(_ resource: borrowing Resource) -> [String] {
+        var keys: [String] = []
+        if resource.provenance != nil { keys.append("//") }
+        if !resource.dependsOn.isEmpty { keys.append("depends_on") }
+        if resource.count != nil { keys.append("count") }
+        if resource.forEach != nil { keys.append("for_each") }
+        if resource.provider != nil { keys.append("provider") }
+        if resource.lifecycle != nil { keys.append("lifecycle") }
+        return keys
+    }
+
+    private func writeBody(_ resource: borrowing Resource, indent: Int, into out: inout [UInt8], renderer: TerraformRenderer) {
         var keys = Array(resource.arguments.keys)
-        for key in meta.keys where resource.arguments[key] == nil { keys.append(key) }
+        for key in Self.metaKeys(resource) where resource.arguments[key] == nil { keys.append(key) }
         if keys.isEmpty {
             out.append(contentsOf: "{}".utf8)
             return
@@ -104,12 +164,56 @@ struct StreamingRenderer {
             out.append(contentsOf: ": ".utf8)
             if let value = resource.arguments[key] {
                 write(value, indent: indent + 1, into: &out)
-            } else if let json = meta[key] {
-                writer.write(json, indent: indent + 1, into: &out)
+            } else {
+                writeMeta(key, of: resource, indent: indent + 1, into: &out, renderer: renderer)
             }
         }
         newline(indent, &out)
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// A meta-argument or the provenance comment, as ``TerraformRenderer/body(of:)`` writes it.
+    private func writeMeta(_ key: String, of resource: borrowing Resource, indent: Int, into out: inout [UInt8], renderer: TerraformRenderer) {
+        switch key {
+        case "//":
+            guard let p = resource.provenance else { return }
+            if !p.waivers.isEmpty { break }  // rare: the JSON tree path below
+            out.append(UInt8(ascii: "{"))
+            newline(indent + 1, &out)
+            out.append(contentsOf: "\"construct\": ".utf8)
+            JSONWriter.writeString(p.constructPath, into: &out)
+            out.append(UInt8(ascii: ","))
+            newline(indent + 1, &out)
+            out.append(contentsOf: "\"source\": ".utf8)
+            JSONWriter.writeString(p.location.description, into: &out)
+            newline(indent, &out)
+            out.append(UInt8(ascii: "}"))
+            return
+        case "depends_on":
+            let targets = resource.dependsOn.sorted()
+            out.append(UInt8(ascii: "["))
+            for (i, target) in targets.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1, &out)
+                JSONWriter.writeString(target.description, into: &out)
+            }
+            newline(indent, &out)
+            out.append(UInt8(ascii: "]"))
+            return
+        case "count":
+            if let count = resource.count { write(count, indent: indent, into: &out) }
+            return
+        case "for_each":
+            if let forEach = resource.forEach { write(forEach, indent: indent, into: &out) }
+            return
+        case "provider":
+            if let provider = resource.provider { JSONWriter.writeString(provider.description, into: &out) }
+            return
+        default: break
+        }
+        // Lifecycle and waivers: small and rare, through the JSON tree.
+        let bare = Resource(resource.address, lifecycle: resource.lifecycle, provenance: resource.provenance)
+        writer.write(renderer.body(of: bare)[key] ?? .null, indent: indent, into: &out)
     }
 
     /// A value as ``ExpressionRenderer/json(_:)`` then ``JSONWriter`` would write it.
