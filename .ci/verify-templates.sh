@@ -23,8 +23,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PAVED_TEMPLATES="$ROOT/golden-path-templates"
 PYTHON="${PYTHON:-python3}"
 
-# Versions: dbt 1.10 (1.11+ pulls a parser wheel from outside PyPI), Airflow 3.3 (current), Dagster 1.13.
-DBT_PACKAGES=("dbt-core~=1.10.0" "dbt-duckdb~=1.10.0")
+# Versions: dbt 1.11 (1.12 builds a parser wheel downloaded from outside PyPI), Airflow 3.3, Dagster 1.13.
+DBT_PACKAGES=("dbt-core~=1.11.0" "dbt-duckdb~=1.11.0")
 AIRFLOW_PACKAGES=("apache-airflow==3.3.2" "pytest>=8")
 DAGSTER_PACKAGES=("dagster~=1.13.0" "dagster-duckdb~=0.29.0" "pytest>=8")
 
