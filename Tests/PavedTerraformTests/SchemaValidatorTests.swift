@@ -195,3 +195,89 @@ import Testing
         for _ in 0..<5 { #expect(try Self.findings("invalid/type-mismatch.tf.json") == first) }
     }
 }
+
+/// Schema features the shipped provider schemas do not use (nested attributes, map blocks,
+/// `min_items` above 1, object and tuple types), on a made-up provider.
+@Suite struct SchemaValidatorSyntheticTests {
+    static let schemaText = """
+        {"format_version": "1.0", "provider_schemas": {"registry.terraform.io/acme/widgets": {
+          "provider": {"version": 0, "block": {"attributes": {"region": {"type": "string", "required": true}}}},
+          "resource_schemas": {"widgets_box": {"version": 0, "block": {
+            "attributes": {
+              "name": {"type": "string", "required": true},
+              "shape": {"type": ["object", {"w": "number", "h": "number"}, ["h"]], "optional": true},
+              "pair": {"type": ["tuple", ["string", "bool"]], "optional": true},
+              "anything": {"type": "dynamic", "optional": true},
+              "ports": {"nested_type": {"nesting_mode": "list", "min_items": 1, "max_items": 2,
+                "attributes": {"port": {"type": "number", "required": true}}}, "optional": true}
+            },
+            "block_types": {
+              "hinge": {"nesting_mode": "list", "min_items": 2, "block": {"attributes": {"side": {"type": "string", "optional": true}}}},
+              "label": {"nesting_mode": "map", "block": {"attributes": {"text": {"type": "string", "required": true}}}},
+              "settings": {"nesting_mode": "group", "block": {"attributes": {"mode": {"type": "string", "optional": true}}}}
+            }
+          }}}
+        }}}
+        """
+
+    static func validate(_ text: String) throws -> [String] {
+        let schemas = try ProviderSchemas.decode(Array(schemaText.utf8), file: "widgets.json")
+        return SchemaValidator(schemas: schemas).validate(text: Array(text.utf8), file: "w.tf.json").map(\.description)
+    }
+
+    static let header = #"{"terraform": {"required_providers": {"widgets": {"source": "acme/widgets"}}}, "provider": {"widgets": {"region": "x"}},"#
+
+    @Test func validBox() throws {
+        let text = Self.header + """
+            "resource": {"widgets_box": {"b": {
+              "name": "box", "shape": {"w": 1}, "pair": ["a", true], "anything": {"x": [1, {"y": null}]},
+              "ports": [{"port": 80}, {"port": "${var.p}"}],
+              "hinge": [{"side": "left"}, {"side": "right"}],
+              "label": {"front": {"text": "hi"}, "back": [{"text": "there"}]},
+              "settings": {"mode": "fast"}
+            }}},
+            "variable": {"p": {}}}
+            """
+        #expect(try Self.validate(text) == [])
+    }
+
+    @Test func problems() throws {
+        let text = Self.header + """
+            "resource": {"widgets_box": {"b": {
+              "name": "box", "shape": {"w": "wide", "d": 1}, "pair": ["a"],
+              "ports": [{"prt": 80}, {"port": 1}, {"port": 2}],
+              "hinge": {"side": "left"},
+              "label": ["front"],
+              "settings": [{}, {}]
+            }}}}
+            """
+        #expect(try Self.validate(text) == [
+            #"w.tf.json:2: error: attribute "shape" of widgets_box.b must be object: element .w must be number, got string "wide" (at /resource/widgets_box/b/shape/w)"#,
+            #"w.tf.json:2: error: attribute "shape" of widgets_box.b must be object: unexpected attribute "d"; did you mean "h"? (at /resource/widgets_box/b/shape/d)"#,
+            #"w.tf.json:2: error: attribute "pair" of widgets_box.b must be tuple, got array (at /resource/widgets_box/b/pair)"#,
+            #"w.tf.json:3: error: attribute "ports" of widgets_box.b has too many elements: at most 2 allowed, got 3 (at /resource/widgets_box/b/ports)"#,
+            #"w.tf.json:3: error: missing required attribute "port" in widgets_box.b.ports (at /resource/widgets_box/b/ports/0)"#,
+            #"w.tf.json:3: error: unknown attribute or block "prt" in widgets_box.b.ports; did you mean "port"? (at /resource/widgets_box/b/ports/0/prt)"#,
+            #"w.tf.json:4: error: too few "hinge" blocks in widgets_box.b: at least 2 required, got 1 (at /resource/widgets_box/b/hinge)"#,
+            #"w.tf.json:5: error: block "label" in widgets_box.b must be an object, got string "front" (at /resource/widgets_box/b/label/0)"#,
+            #"w.tf.json:6: error: too many "settings" blocks in widgets_box.b: at most 1 allowed, got 2 (at /resource/widgets_box/b/settings)"#,
+        ])
+    }
+
+    @Test func providerBlocks() throws {
+        let text = #"{"terraform": {"required_providers": {"widgets": {"source": "acme/widgets"}}}, "provider": {"widgets": [{"alias": "b", "regoin": "x"}]}}"#
+        #expect(try Self.validate(text) == [
+            #"w.tf.json:1: error: missing required attribute "region" in provider.widgets (at /provider/widgets/0)"#,
+            #"w.tf.json:1: error: unknown attribute or block "regoin" in provider.widgets; did you mean "region"? (at /provider/widgets/0/regoin)"#,
+        ])
+    }
+
+    @Test func deepValuesWithinTheParserCapDoNotOverflow() async throws {
+        let depth = 500
+        let value = String(repeating: "[", count: depth) + "\"${var.nope}\"" + String(repeating: "]", count: depth)
+        let text = Self.header + #""resource": {"widgets_box": {"b": {"name": "n", "anything": "# + value + #", "hinge": [{}, {}]}}}}"#
+        let findings = try await Task.detached { try Self.validate(text) }.value
+        #expect(findings.count == 1)
+        #expect(findings.first?.hasPrefix("w.tf.json:1: error: reference to undeclared variable var.nope (at /resource/widgets_box/b/anything/0/0/") == true)
+    }
+}
