@@ -10,6 +10,8 @@ struct PavedCommand: AsyncParsableCommand {
             Exit codes: 0 ok; 1 findings, drift or conflicts; 2 usage or input error.
             """,
         version: Manifest.pavedVersion,
-        subcommands: [SynthCommand.self, ScaffoldCommand.self, TemplatesCommand.self]
+        subcommands: [
+            SynthCommand.self, ValidateCommand.self, SchemasCommand.self, ScaffoldCommand.self, TemplatesCommand.self,
+        ]
     )
 }

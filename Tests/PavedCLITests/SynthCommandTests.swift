@@ -132,3 +132,51 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: lock.path), "files Terraform keeps beside the stack stay")
     }
 }
+
+/// A team's own construct that writes an attribute the provider does not have.
+struct MisspelledBucket: Construct {
+    var kind: String { "misspelled bucket" }
+    var name = "typo"
+    var location: PavedTerraform.SourceLocation
+    var waivers: [Waiver] = []
+
+    init(line: UInt = #line) {
+        location = PavedTerraform.SourceLocation(fileID: #fileID, filePath: #filePath, line: line)
+    }
+
+    func lower(into context: inout SynthesisContext) {
+        context.add("aws_s3_bucket", "typo", ["bukket": "acme-typo", "tags": context.tags(metadata)], for: self)
+    }
+}
+
+@Suite struct SynthValidationTests {
+    @Test func synthRefusesSchemaInvalidOutputAndNamesTheSwiftLine() async throws {
+        let out = try CLI.temporaryDirectory().appendingPathComponent("out")
+        let line = #line + 3
+        let platform = Platform("acme", owner: "o@acme.io") {
+            Environment(.dev, aws: .account("111111111111", region: "eu-west-1"))
+            MisspelledBucket()
+        }
+        let result = try await captureStandardError {
+            await PavedCLI.run(platform: platform, arguments: ["synth", "--out", out.path])
+        }
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bukket"))
+        #expect(result.stderr.contains("PavedCLITests/SynthCommandTests.swift:\(line)"))
+        #expect(result.stderr.contains("synth refused: 1 schema error in the synthesized Terraform; nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
+
+/// Runs `body` with standard error redirected to a pipe, and returns what it wrote.
+func captureStandardError(_ body: () async -> Int32) async throws -> (status: Int32, stderr: String) {
+    let pipe = Pipe()
+    let saved = dup(STDERR_FILENO)
+    dup2(pipe.fileHandleForWriting.fileDescriptor, STDERR_FILENO)
+    let status = await body()
+    dup2(saved, STDERR_FILENO)
+    close(saved)
+    try pipe.fileHandleForWriting.close()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    return (status, String(decoding: data, as: UTF8.self))
+}

@@ -26,7 +26,15 @@ struct SynthCommand: AsyncParsableCommand {
 
     func run() async throws {
         let platform = try PlatformContext.require(command: "synth")
-        let result = try SynthPipeline.synthesize(platform, only: env)
+        let result: SynthPipeline.Result
+        do {
+            result = try SynthPipeline.synthesize(platform, only: env)
+        } catch SynthPipeline.SynthError.invalidOutput(let diagnostics) {
+            Console.printError(diagnostics.map(\.description).joined(separator: "\n"))
+            let errors = diagnostics.count { $0.severity == .error }
+            Console.printError("synth refused: \(errors) schema error\(errors == 1 ? "" : "s") in the synthesized Terraform; nothing was written")
+            throw ExitCode(ExitCodes.findings)
+        }
         for warning in result.warnings { Console.printError(warning.description) }
         let writer = OutputWriter(root: URL(fileURLWithPath: out))
         if check {
@@ -45,8 +53,22 @@ struct SynthCommand: AsyncParsableCommand {
     }
 }
 
-/// Synthesis as the CLI runs it: synthesize, stop on errors, render the files to write.
+/// Synthesis as the CLI runs it: synthesize, stop on errors, render, validate against the provider
+/// schemas, and return the files to write.
 enum SynthPipeline {
+    enum SynthError: Error {
+        /// The rendered Terraform does not match the provider schemas.
+        case invalidOutput([Diagnostic])
+    }
+
+    static func bundledSchemas() throws -> ProviderSchemas {
+        do {
+            return try ProviderSchemas.bundled()
+        } catch {
+            throw CLIError("the bundled provider schemas cannot be read: \(error)")
+        }
+    }
+
     struct Result {
         var files: [(path: String, bytes: [UInt8])]
         /// Every stack path of the platform; stack files an older manifest lists beyond these are stale.
@@ -74,9 +96,17 @@ enum SynthPipeline {
         let synthesis = Synthesizer().synthesize(platform)
         if synthesis.diagnostics.hasErrors { throw DiagnosticsError(synthesis.diagnostics) }
         let renderer = TerraformRenderer()
+        let validator = try SchemaValidator(schemas: bundledSchemas())
         var files: [(path: String, bytes: [UInt8])] = []
-        for stack in synthesis.stacks where env == nil || stack.environment.rawValue == env {
-            files.append((stack.path, renderer.renderBytes(stack.configuration)))
+        var invalid: [Diagnostic] = []
+        for stack in synthesis.stacks {
+            let bytes = renderer.renderBytes(stack.configuration)
+            // Every stack is validated, written or not: a platform is valid as a whole.
+            invalid += validator.validate(text: bytes, file: stack.path)
+            if env == nil || stack.environment.rawValue == env { files.append((stack.path, bytes)) }
+        }
+        if invalid.hasErrors {
+            throw SynthError.invalidOutput(invalid)
         }
         files.append(("manifest.json", Array(Manifest(platform: platform.name, stacks: synthesis.stacks).render().utf8)))
         return Result(

@@ -1,0 +1,55 @@
+import AcmeData
+import Foundation
+import Paved
+import PavedTesting
+import Testing
+
+/// Everything the constructs write exists in the real provider schemas, with every required
+/// attribute and block set.
+@Suite struct SchemaValidityTests {
+    /// ../shared/schemas beside the project (the real, full schemas), when present.
+    static let sharedSchemas: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/schemas")
+
+    func validate(_ platform: Platform, with schemas: ProviderSchemas) -> [String] {
+        let synthesis = Synthesizer().synthesize(platform)
+        return synthesis.stacks.flatMap { stack in
+            SchemaValidator(schemas: schemas)
+                .validate(text: TerraformRenderer().renderBytes(stack.configuration), file: stack.path)
+                .map(\.description)
+        }
+    }
+
+    @Test func exampleIsValidAgainstTheBundledSchemas() throws {
+        #expect(validate(acme, with: try ProviderSchemas.bundled()) == [])
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedSchemas.appendingPathComponent("aws.json").path)))
+    func exampleIsValidAgainstTheFullAWSSchema() throws {
+        let aws = try ProviderSchemas.load(path: Self.sharedSchemas.appendingPathComponent("aws.json").path)
+        #expect(validate(acme, with: aws) == [])
+    }
+
+    @Test func everyConstructFullyConfiguredIsValid() throws {
+        let platform = Platform("full", owner: "o@acme.io", team: "t", tier: .tier1, classification: .restricted, costCenter: "cc") {
+            Environment(.dev, aws: .account("111111111111", region: "eu-west-1"), backend: .local(path: "dev.tfstate"))
+            LogBucket("logs", keepLogsFor: .days(90))
+            Bucket("data", classification: .confidential, forceDestroy: true) {
+                Retention(
+                    expireAfter: .days(800), transitions: [.after(.days(30), to: .standardIA), .after(.days(120), to: .deepArchive)],
+                    noncurrentVersionsExpireAfter: .days(10), abortIncompleteUploadsAfter: .days(2))
+            }
+            Secret("api/key", description: "d", recoveryWindow: .days(7), rotation: .every(.days(7), usingFunctionARN: "arn:aws:lambda:eu-west-1:111111111111:function:r"))
+            Role("job", assumedBy: .service(.ecsTasks), .role("other"), .arn("arn:aws:iam::222222222222:role/x"), maxSessionDuration: .hours(4)) {
+                Allow(.read, on: "data")
+                Allow(.write, on: "data")
+                Allow(.readSecret, on: "api/key")
+                Allow(actions: ["s3:ListAllMyBuckets"], on: ["*"])
+            }
+            Role("other", assumedBy: .service(.lambda))
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [])
+        #expect(validate(platform, with: try ProviderSchemas.bundled()) == [])
+    }
+}
