@@ -1,0 +1,42 @@
+# Paved — the two commands: `make run` and `make test`.
+SWIFT ?= swift
+OUT ?= out
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build setup bench schemas clean warnings
+
+# Installs what is missing (libgit2 and pkg-config, from the system's packages).
+setup:
+	@if ! pkg-config --exists libgit2 2>/dev/null; then \
+		echo "Installing libgit2-dev and pkg-config…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgit2-dev pkg-config; \
+	fi
+
+build: setup
+	$(SWIFT) build --product paved
+	$(SWIFT) build --product acme-platform
+
+# Synthesizes the embedded example platform (Examples/AcmeData) into ./out, validates it against the
+# provider schemas, and prints a summary.
+run: build
+	.build/debug/acme-platform synth --out $(OUT)
+	.build/debug/paved validate $(OUT)
+
+# Builds everything (failing on any warning in our own code) and runs every test.
+test: setup
+	$(SWIFT) build --build-tests 2>&1 | tee .build-warnings.log
+	@! grep -E '/(Sources|Tests|Examples|Benchmarks)/[^ ]*: warning:' .build-warnings.log || \
+		(echo "error: warnings in Paved's own code (above)"; exit 1)
+	$(SWIFT) test --skip-build
+
+# Benchmarks, release build: synthesis (and, with their issues, policy and scaffolding) by size.
+bench: setup
+	$(SWIFT) build -c release --product paved-bench
+	.build/release/paved-bench
+
+# Regenerates the bundled, trimmed provider schemas from ../shared/schemas.
+schemas: build
+	.build/debug/paved schemas trim --from ../shared/schemas --out Sources/PavedTerraform/Schema/BundledSchemas+Generated.swift
+
+clean:
+	rm -rf .build $(OUT) .build-warnings.log
