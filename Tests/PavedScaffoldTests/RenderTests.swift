@@ -50,6 +50,11 @@ struct RenderTests {
         ])
     }
 
+    @Test("partials are refused rather than rendered as nothing")
+    func partials() {
+        #expect(problems(["a.md": "one\n{{> footer}}\n"]) == ["demo/files/a.md:2: error: partials ({{> name}}) are not supported"])
+    }
+
     @Test("syntax errors name the file and line")
     func syntax() {
         #expect(problems(["a.md": "line 1\n{{#alerts}}\nnever closed\n"]) == [

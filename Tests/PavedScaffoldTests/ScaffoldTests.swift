@@ -69,6 +69,25 @@ struct ScaffoldTests {
         #expect(result.files.count > 10)
     }
 
+    @Test("free-text parameters of shipped templates reject values that would break the generated code",
+          arguments: ["dbt-pipeline", "airflow-pipeline", "dagster-assets"])
+    func hostileValues(_ name: String) throws {
+        let manifest = try TemplateLibrary(root: RepositoryPaths.templates).load(name).manifest
+        for parameter in manifest.parameters where parameter.type == .string || parameter.type == .list {
+            for hostile in ["a\"b", "a\\b", "a\nb"] {
+                // tier=1 switches on the tier-1-only parameters.
+                let given = [
+                    GivenAnswer(name: "tier", raw: .text("1")),
+                    GivenAnswer(name: parameter.name, raw: parameter.type == .list ? .list([hostile]) : .scalar(hostile, plain: false)),
+                ]
+                let messages = Fixtures.messages { _ = try AnswerResolver.resolve(given, for: manifest) }
+                #expect(
+                    messages.contains { $0.hasPrefix("error: parameter '\(parameter.name)': ") && $0.contains("pattern") },
+                    "\(name): parameter '\(parameter.name)' accepts \(hostile.debugDescription)")
+            }
+        }
+    }
+
     @Test("an existing, empty target folder is used; a non-empty one is refused and left untouched")
     func targets() throws {
         let tmp = try TemporaryFolder()

@@ -134,6 +134,11 @@ public enum TemplateRenderer {
     private static func renderText(_ text: String, context: [String: Any], secrets: Set<String>, file: String) -> Outcome {
         // Fast path: nothing to render.
         if !text.contains("{{") { return .success(text) }
+        // Partials would silently render as nothing (there is no partial library).
+        if let range = text.range(of: #"\{\{\s*>"#, options: .regularExpression) {
+            let line = text[..<range.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).count
+            return .failure([ScaffoldDiagnostic(file: file, line: line, "partials ({{> name}}) are not supported")])
+        }
         let template: MustacheTemplate
         do {
             template = try MustacheTemplate(string: textPragma + text)
