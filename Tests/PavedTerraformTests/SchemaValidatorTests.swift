@@ -120,7 +120,7 @@ import Testing
 
     @Test func validFixtureWithAProviderWithoutSchema() throws {
         #expect(try Self.findings("valid/expressions.tf.json") == [
-            "valid/expressions.tf.json:28: note: no schema loaded for provider registry.terraform.io/hashicorp/random; its resources and data sources are not checked (at /resource/random_id)",
+            "valid/expressions.tf.json:32: note: no schema loaded for provider registry.terraform.io/hashicorp/random; its resources and data sources are not checked (at /resource/random_id)",
         ])
     }
 

@@ -52,6 +52,8 @@ final class ModuleValidation {
     var providerLocalNames: Set<String> = []
 
     // Walking state.
+    /// Names bound by enclosing `dynamic` blocks (their iterators), which shadow everything else.
+    var boundNames: Set<String> = []
     var document = 0
     var path: [String] = []
     var provenance: Provenance?
@@ -284,6 +286,22 @@ final class ModuleValidation {
             path = ["locals"]
             forEachBody(of: declared, what: "\"locals\"") { values in
                 for name in values.keys where name != "//" { locals.insert(name) }
+            }
+        }
+        if let checks = members["check"] {
+            // Data sources scoped to a check block.
+            path = ["check"]
+            forEachMember(of: checks, what: "\"check\"", sorted: false) { _, check in
+                forEachBody(of: check, what: "check") { body in
+                    guard let scoped = body["data"] else { return }
+                    path.append("data")
+                    forEachMember(of: scoped, what: "\"data\"", sorted: false) { type, byName in
+                        forEachMember(of: byName, what: Self.typeDescription(.data, type), sorted: false) { name, _ in
+                            declare(.data, type: type, name: name)
+                        }
+                    }
+                    path.removeLast()
+                }
             }
         }
         for (key, mode) in [("resource", Mode.managed), ("data", Mode.data)] {

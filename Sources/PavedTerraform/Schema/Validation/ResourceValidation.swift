@@ -44,11 +44,17 @@ extension ModuleValidation {
                 path.removeLast()
             }
         }
+        let metaArguments = mode == .managed ? MetaArguments.resource : MetaArguments.dataSource
+        if localName == "terraform" {
+            // Terraform's built-in provider (terraform_data, terraform_remote_state): never
+            // declared, and its schema is Terraform's own.
+            validateBody(members, schema: nil, owner: address, metaArguments: metaArguments, isResource: true)
+            return
+        }
         if requiredProviders[localName] == nil, reportedMissingProviders.insert(localName).inserted {
             report("provider \"\(localName)\" is used by \(address) but missing from terraform.required_providers")
         }
 
-        let metaArguments = mode == .managed ? MetaArguments.resource : MetaArguments.dataSource
         switch resolve(mode: mode, type: type, localName: localName) {
         case .schema(let schema):
             validateBody(members, schema: schema.block, owner: address, metaArguments: metaArguments, isResource: true)
@@ -336,9 +342,14 @@ extension ModuleValidation {
                     defer { path.removeLast() }
                     switch key {
                     case "content":
+                        // Inside the content, the iterator (the block type's name, or `iterator`)
+                        // is a local name, not a resource.
+                        let iterator = members["iterator"]?.stringValue ?? name
+                        let added = boundNames.insert(iterator).inserted
                         forEachBody(of: member, what: "content of dynamic block \"\(name)\" in \(owner)") { content in
                             validateBody(content, schema: blockType.block, owner: "\(owner).\(name)")
                         }
+                        if added { boundNames.remove(iterator) }
                     case "for_each", "iterator", "labels":
                         scanReferences(member)
                     default:

@@ -195,7 +195,16 @@ extension ModuleValidation {
         case .string(let text):
             let expressions = TemplateScanner.analyze(text).expressions
             for expression in expressions {
+                // `for x in …` and `for k, v in …` bind names for the rest of the expression.
+                var bound: Set<String> = []
+                var binding = false
                 for traversal in TemplateScanner.traversals(in: expression) {
+                    if traversal.steps.isEmpty {
+                        if traversal.root == "for" { binding = true; continue }
+                        if traversal.root == "in" { binding = false; continue }
+                        if binding { bound.insert(traversal.root); continue }
+                    }
+                    if bound.contains(traversal.root) || boundNames.contains(traversal.root) { continue }
                     checkTraversal(traversal)
                 }
             }
