@@ -281,3 +281,39 @@ import Testing
         #expect(findings.first?.hasPrefix("w.tf.json:1: error: reference to undeclared variable var.nope (at /resource/widgets_box/b/anything/0/0/") == true)
     }
 }
+
+/// Hostile input: mutated fixtures must give errors, never crashes.
+@Suite struct ValidatorRobustnessTests {
+    /// A small deterministic generator, so a failure can be replayed.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    @Test func mutatedFixturesNeverCrash() throws {
+        let root = try SchemaValidatorTests.fixtureRoot()
+        let original = try #require(FileManager.default.contents(atPath: root + "/valid/paved-output.tf.json")).map { $0 }
+        let alphabet = Array(#"{}[]":,"${}.\ 0123456789abcdefghijklmnopqrstuvwxyz_-tfn/~%"#.utf8) + [0x00, 0x0A, 0xC3, 0xFF]
+        let validator = SchemaValidator(schemas: SchemaValidatorTests.schemas)
+        var generator = Generator(state: 42)
+        var parsed = 0
+        for _ in 0..<1500 {
+            var bytes = original
+            for _ in 0..<(1 + generator.next(4)) {
+                let at = generator.next(bytes.count)
+                switch generator.next(3) {
+                case 0: bytes[at] = alphabet[generator.next(alphabet.count)]
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(alphabet[generator.next(alphabet.count)], at: at)
+                }
+            }
+            let diagnostics = validator.validate(text: bytes, file: "m.tf.json")
+            if diagnostics.allSatisfy({ $0.location?.column == nil }) { parsed += 1 }
+        }
+        // Some mutations keep the JSON valid and reach the validator.
+        #expect(parsed > 100)
+    }
+}

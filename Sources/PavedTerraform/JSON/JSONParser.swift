@@ -165,8 +165,9 @@ private struct ParserState: ~Copyable {
     // MARK: Top level
 
     mutating func parseTopLevel() throws(JSONParseError) -> JSON {
-        guard bytes.count < Int(UInt32.max) else {
-            throw JSONParseError(file: file, line: 1, column: 1, message: "input is larger than 4 GiB")
+        // Node indices are stored in 32 bits.
+        guard bytes.count < Int(Int32.max) else {
+            throw JSONParseError(file: file, line: 1, column: 1, message: "input is larger than 2 GiB")
         }
         // Skip a UTF-8 byte order mark.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
