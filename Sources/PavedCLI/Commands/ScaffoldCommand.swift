@@ -8,6 +8,10 @@ struct ScaffoldCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scaffold",
         abstract: "Create a new pipeline repository from a golden-path template.",
+        usage: """
+            paved scaffold <template> --into <dir> [--set <name=value> ...] [--answers <file>] [--version <version>] [--dry-run] [--author <author>] [--date <date>] [--templates <dir>]
+            paved scaffold update <directory> [--to <version>] [--set <name=value> ...] [--author <author>] [--date <date>] [--templates <dir>]
+            """,
         discussion: """
             Validates the answers against the template's parameters (all problems at once), renders \
             the files in memory, and creates DIR as a git repository on branch main with one commit \
@@ -41,6 +45,9 @@ struct ScaffoldCreateCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A YAML file of answers (name: value); --set wins over it.", valueName: "file"))
     var answers: String?
 
+    @Option(name: .long, help: ArgumentHelp("Use this released version of the template (default: the current one).", valueName: "version"))
+    var version: String?
+
     @Flag(name: .long, help: "Validate and list the files that would be written; write nothing.")
     var dryRun = false
 
@@ -56,7 +63,14 @@ struct ScaffoldCreateCommand: AsyncParsableCommand {
     func run() async throws {
         try ScaffoldCLI.guarded {
             let library = try ScaffoldCLI.library(templates)
-            let source = try library.load(template)
+            var wanted: SemanticVersion?
+            if let version {
+                guard let parsed = SemanticVersion(version) else {
+                    throw ScaffoldError(.invalidInput, "--version \(version): not a version MAJOR.MINOR.PATCH")
+                }
+                wanted = parsed
+            }
+            let source = try library.load(template, version: wanted)
             var given: [GivenAnswer] = []
             if let answers {
                 given += try GivenAnswer.fromFile(try ScaffoldCLI.readText(answers), file: answers)
