@@ -1,11 +1,10 @@
 import Foundation
-import PavedGit
 import PavedScaffold
 import Testing
 
 @Suite("Scaffold end to end")
 struct ScaffoldTests {
-    let author = Signature(name: "Grace Hopper", email: "grace@example.com", time: 1_738_324_800, offsetMinutes: 120)
+    let author = CommitSignature(name: "Grace Hopper", email: "grace@example.com", time: 1_738_324_800, offsetMinutes: 120)
     let dbtAnswers = [
         "name=orders", "owner=@acme/data-eng", "owner_email=data-eng@acme.io", "tier=2", "warehouse=postgres",
         "aws_account_dev=111111111111", "aws_account_prod=222222222222",
@@ -131,7 +130,7 @@ struct ScaffoldTests {
         defer { tmp.remove() }
         let dir = tmp.path + "/new/orders"
         let source = try TemplateLibrary(root: RepositoryPaths.templates).load("dbt-pipeline")
-        let bad = Signature(name: "<bad>", email: "x@y", time: 0)
+        let bad = CommitSignature(name: "<bad>", email: "x@y", time: 0)
         let messages = Fixtures.messages {
             _ = try Scaffolder.scaffold(source, given: try GivenAnswer.fromFlags(dbtAnswers), into: dir, author: bad)
         }
