@@ -32,6 +32,7 @@ DAGSTER_PACKAGES=("dagster~=1.13.0" "dagster-duckdb~=0.29.0" "pytest>=8")
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/paved-verify.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 export AUTHOR="Paved CI <ci@paved.invalid>"
+ACCOUNTS="aws_account_dev=111111111111 aws_account_prod=222222222222"
 START_ALL=$(date +%s)
 passed=0
 failed=0
@@ -123,7 +124,7 @@ echo "== dbt-pipeline"
 D1="$WORK/dbt-tier1"
 D2="$WORK/dbt-tier3"
 check "scaffold dbt-pipeline (tier 1, snowflake)" scaffold dbt-pipeline "$D1" name=orders owner=@acme/data-eng \
-    owner_email=data-eng@acme.io tier=1 warehouse=snowflake pagerduty_service=P1A2B3C tags=finance,daily
+    owner_email=data-eng@acme.io tier=1 warehouse=snowflake pagerduty_service=P1A2B3C tags=finance,daily $ACCOUNTS
 check "scaffold dbt-pipeline (tier 3, bigquery, no infra)" scaffold dbt-pipeline "$D2" name=marketing_spend \
     owner=@acme/growth owner_email=growth@acme.io tier=3 warehouse=bigquery include_infra=false
 for d in "$D1" "$D2"; do
@@ -136,7 +137,7 @@ echo "== airflow-pipeline"
 A1="$WORK/airflow-tier1"
 A2="$WORK/airflow-tier2"
 check "scaffold airflow-pipeline (tier 1)" scaffold airflow-pipeline "$A1" name=payments_sync owner=@acme/payments \
-    owner_email=payments@acme.io tier=1 pagerduty_service=PQRS123 retries=4 timeout_minutes=30
+    owner_email=payments@acme.io tier=1 pagerduty_service=PQRS123 retries=4 timeout_minutes=30 $ACCOUNTS
 check "scaffold airflow-pipeline (tier 2, custom schedule)" scaffold airflow-pipeline "$A2" name=crm_export \
     owner=@acme/crm owner_email=crm@acme.io "schedule=15 3 * * *" include_infra=false
 for d in "$A1" "$A2"; do
@@ -147,11 +148,49 @@ done
 
 echo "== dagster-assets"
 G1="$WORK/dagster-assets"
-check "scaffold dagster-assets" scaffold dagster-assets "$G1" name=web_events owner=@acme/web owner_email=web@acme.io tier=1
+check "scaffold dagster-assets" scaffold dagster-assets "$G1" name=web_events owner=@acme/web owner_email=web@acme.io tier=1 $ACCOUNTS
 check "dagster definitions validate" bash -c "cd '$G1' && DAGSTER_HOME='$WORK/dagster-home' && mkdir -p \"\$DAGSTER_HOME\" && export DAGSTER_HOME && '$WORK/dagster/bin/dagster' definitions validate -m web_events.definitions"
 check "pytest (definitions, idempotent materialization)" bash -c "cd '$G1' && '$WORK/dagster/bin/python' -m pytest -p no:cacheprovider"
 check "actionlint dagster-assets" "$WORK/dbt/bin/actionlint" "$G1/.github/workflows/ci.yml"
 check "git status clean after pytest in dagster-assets" clean_status "$G1"
+
+echo "== infra/: each generated Paved declaration compiles against this repository's Paved and synthesizes"
+infra_synth() {
+    local pkg="$WORK/infra-check" identity
+    identity="$(basename "$ROOT" | tr '[:upper:]' '[:lower:]')"
+    mkdir -p "$pkg/Sources"
+    local targets=()
+    for d in "$D1" "$A1" "$G1"; do
+        local t; t="infra_$(basename "$d" | tr '-' '_')"
+        mkdir -p "$pkg/Sources/$t"
+        cp "$d/infra/Sources/PipelineInfra/main.swift" "$pkg/Sources/$t/main.swift"
+        targets+=("\"$t\"")
+    done
+    cat >"$pkg/Package.swift" <<SWIFT
+// swift-tools-version:6.0
+import PackageDescription
+let package = Package(
+    name: "infra-check",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(path: "$ROOT")],
+    targets: [$(IFS=,; echo "${targets[*]}")].map {
+        .executableTarget(
+            name: \$0,
+            dependencies: [.product(name: "Paved", package: "$identity"), .product(name: "PavedCLI", package: "$identity")],
+            path: "Sources/\\(\$0)")
+    },
+    swiftLanguageModes: [.v6]
+)
+SWIFT
+    swift build --package-path "$pkg" --scratch-path "$CACHE/infra-build" || return 1
+    local bin; bin="$(swift build --package-path "$pkg" --scratch-path "$CACHE/infra-build" --show-bin-path)"
+    for d in "$D1" "$A1" "$G1"; do
+        local t; t="infra_$(basename "$d" | tr '-' '_')"
+        "$bin/$t" synth --out "$WORK/synth-$t" || return 1
+        [[ -f "$WORK/synth-$t/prod/main.tf.json" ]] || { echo "no prod/main.tf.json for $t"; return 1; }
+    done
+}
+check "infra/ of dbt, airflow and dagster repositories builds and synthesizes" infra_synth
 
 echo "== paved scaffold update (dbt-pipeline 1.0.0 -> current, through the CLI)"
 U1="$WORK/update-clean"
@@ -161,7 +200,8 @@ commit_edit() { # commit_edit DIR SED-EXPRESSION FILE
 }
 scaffold_v1() {
     "$PAVED" scaffold dbt-pipeline --version 1.0.0 --into "$1" --set name=orders --set owner=@acme/data-eng \
-        --set owner_email=data-eng@acme.io --author "$AUTHOR" --date 2025-01-31T12:00:00Z
+        --set owner_email=data-eng@acme.io --set aws_account_dev=111111111111 --set aws_account_prod=222222222222 \
+        --author "$AUTHOR" --date 2025-01-31T12:00:00Z
 }
 update_clean() {
     scaffold_v1 "$U1" \

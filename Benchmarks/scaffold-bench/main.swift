@@ -21,10 +21,11 @@ while let argument = arguments.popFirst() {
     }
 }
 
+let accounts = ["aws_account_dev=111111111111", "aws_account_prod=222222222222"]
 let answers: [String: [String]] = [
-    "dbt-pipeline": ["name=orders", "owner=@acme/data-eng", "owner_email=data-eng@acme.io", "tier=1", "pagerduty_service=P1A2B3C"],
-    "airflow-pipeline": ["name=payments_sync", "owner=@acme/payments", "owner_email=payments@acme.io", "tier=2"],
-    "dagster-assets": ["name=web_events", "owner=@acme/web", "owner_email=web@acme.io"],
+    "dbt-pipeline": ["name=orders", "owner=@acme/data-eng", "owner_email=data-eng@acme.io", "tier=1", "pagerduty_service=P1A2B3C"] + accounts,
+    "airflow-pipeline": ["name=payments_sync", "owner=@acme/payments", "owner_email=payments@acme.io", "tier=2"] + accounts,
+    "dagster-assets": ["name=web_events", "owner=@acme/web", "owner_email=web@acme.io"] + accounts,
 ]
 
 func milliseconds(_ body: () throws -> Void) rethrows -> Double {

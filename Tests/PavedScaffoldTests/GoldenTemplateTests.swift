@@ -20,6 +20,7 @@ struct GoldenTemplateTests {
             answers: [
                 "name=orders", "owner=@acme/data-eng", "owner_email=data-eng@acme.io", "tier=1", "warehouse=snowflake",
                 "domain=commerce", "classification=confidential", "tags=finance,daily", "pagerduty_service=P1A2B3C",
+                "aws_account_dev=111111111111", "aws_account_prod=222222222222",
             ]),
         Case(
             template: "dbt-pipeline", label: "tier-3-bigquery-no-infra",
@@ -32,7 +33,7 @@ struct GoldenTemplateTests {
             answers: [
                 "name=payments_sync", "owner=@acme/payments", "owner_email=payments@acme.io", "tier=1",
                 "pagerduty_service=PQRS123", "retries=4", "timeout_minutes=30", "tags=payments,pci",
-                "classification=restricted",
+                "classification=restricted", "aws_account_dev=111111111111", "aws_account_prod=222222222222", "aws_region=us-east-1",
             ]),
         Case(
             template: "airflow-pipeline", label: "tier-2-custom-schedule-no-infra",
@@ -42,7 +43,7 @@ struct GoldenTemplateTests {
             ]),
         Case(
             template: "dagster-assets", label: "tier-2",
-            answers: ["name=web_events", "owner=@acme/web", "owner_email=web@acme.io", "domain=marketing"]),
+            answers: ["name=web_events", "owner=@acme/web", "owner_email=web@acme.io", "domain=marketing", "aws_account_dev=111111111111", "aws_account_prod=222222222222"]),
     ]
 
     @Test("renders exactly the golden tree", arguments: cases)

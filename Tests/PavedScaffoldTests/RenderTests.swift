@@ -133,6 +133,21 @@ struct RenderTests {
         #expect(out["c.txt"] == "[ab][cd]\n")
     }
 
+    @Test("text transforms, and an unknown transform is an error")
+    func transforms() throws {
+        let out = try render(["a.txt": "{{kebabcased(name)}} {{uppercased(name)}} {{snakecased(owner)}} {{#tags}}{{uppercased(.)}};{{/tags}}\n"], ["name=web_events", "tags=ab,c"])
+        #expect(out["a.txt"] == "web-events WEB_EVENTS @acme/data AB;C;\n")
+        #expect(problems(["a.txt": "x\n{{shout(name)}}\n"]) == [
+            "demo/files/a.txt:2: error: unknown transform 'shout' (available: capitalized, kebabcased, lowercased, snakecased, uppercased)"
+        ])
+    }
+
+    @Test("names inside a text or list section still resolve to the parameters")
+    func sectionScoping() throws {
+        let out = try render(["a.txt": "{{#name}}{{owner}} {{name}}{{/name}}|{{#tags}}{{name}}:{{.}} {{/tags}}\n"], ["tags=x,y"])
+        #expect(out["a.txt"] == "@acme/data orders|orders:x orders:y \n")
+    }
+
     @Test("the recorded answers file is stable and quoted")
     func recorded() throws {
         let out = try render([:], ["tags=ab", "pager=x\"y", "tier=1"])

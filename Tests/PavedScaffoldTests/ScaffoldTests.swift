@@ -1,13 +1,13 @@
 import Foundation
-import PavedGit
 import PavedScaffold
 import Testing
 
 @Suite("Scaffold end to end")
 struct ScaffoldTests {
-    let author = Signature(name: "Grace Hopper", email: "grace@example.com", time: 1_738_324_800, offsetMinutes: 120)
+    let author = CommitSignature(name: "Grace Hopper", email: "grace@example.com", time: 1_738_324_800, offsetMinutes: 120)
     let dbtAnswers = [
         "name=orders", "owner=@acme/data-eng", "owner_email=data-eng@acme.io", "tier=2", "warehouse=postgres",
+        "aws_account_dev=111111111111", "aws_account_prod=222222222222",
     ]
 
     func scaffold(_ template: String = "dbt-pipeline", into dir: String, flags: [String]? = nil, dryRun: Bool = false) throws -> ScaffoldResult {
@@ -64,7 +64,7 @@ struct ScaffoldTests {
     func shipped(_ name: String) throws {
         let tmp = try TemporaryFolder()
         defer { tmp.remove() }
-        let result = try scaffold(name, into: tmp.path + "/r", flags: ["name=demo_pipe", "owner=@acme/team", "owner_email=t@acme.io"])
+        let result = try scaffold(name, into: tmp.path + "/r", flags: ["name=demo_pipe", "owner=@acme/team", "owner_email=t@acme.io", "aws_account_dev=111111111111", "aws_account_prod=222222222222"])
         #expect(try GitCLI.run(["status", "--porcelain"], in: tmp.path + "/r") == "")
         #expect(result.files.count > 10)
     }
@@ -118,6 +118,8 @@ struct ScaffoldTests {
             "error: parameter 'owner': \"acme\" does not match the pattern ^@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$",
             "error: parameter 'owner_email': required, but no value was given and it has no default",
             "error: parameter 'tier': 9 is greater than the maximum 3",
+            "error: parameter 'aws_account_dev': required, but no value was given and it has no default",
+            "error: parameter 'aws_account_prod': required, but no value was given and it has no default",
         ])
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == [])
     }
@@ -128,7 +130,7 @@ struct ScaffoldTests {
         defer { tmp.remove() }
         let dir = tmp.path + "/new/orders"
         let source = try TemplateLibrary(root: RepositoryPaths.templates).load("dbt-pipeline")
-        let bad = Signature(name: "<bad>", email: "x@y", time: 0)
+        let bad = CommitSignature(name: "<bad>", email: "x@y", time: 0)
         let messages = Fixtures.messages {
             _ = try Scaffolder.scaffold(source, given: try GivenAnswer.fromFlags(dbtAnswers), into: dir, author: bad)
         }

@@ -1,12 +1,11 @@
 import Foundation
-import PavedGit
 import PavedScaffold
 import Testing
 
 @Suite("Update by three-way merge")
 struct UpdateTests {
-    let author = Signature(name: "Ada", email: "ada@example.com", time: 1_738_324_800)
-    let later = Signature(name: "Ada", email: "ada@example.com", time: 1_738_411_200)
+    let author = CommitSignature(name: "Ada", email: "ada@example.com", time: 1_738_324_800)
+    let later = CommitSignature(name: "Ada", email: "ada@example.com", time: 1_738_411_200)
 
     static func manifest(_ version: String, extra: String = "") -> String {
         """

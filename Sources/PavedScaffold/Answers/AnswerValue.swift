@@ -1,5 +1,3 @@
-import Mustache
-
 /// A typed parameter value.
 public enum AnswerValue: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// A `string` or `choice` value.
@@ -21,20 +19,14 @@ public enum AnswerValue: Equatable, Hashable, Sendable, CustomStringConvertible 
         }
     }
 
-    /// The value as a Mustache context object. An empty string is falsy in sections (`{{#x}}`
-    /// skips, `{{^x}}` renders), so optional text parameters can fall back to a default.
+    /// The value as a Mustache context object (text is wrapped at render time so that an empty
+    /// string is false in sections and transforms work).
     var mustacheValue: Any {
         switch self {
-        case .string(let s): return s.isEmpty ? EmptyText() : s
+        case .string(let s): return s
         case .integer(let i): return i
         case .boolean(let b): return b
         case .list(let items): return items
         }
     }
-}
-
-/// An empty string as Mustache sees it: renders as nothing and is false in sections.
-struct EmptyText: MustacheCustomRenderable {
-    var renderText: String { "" }
-    var isNull: Bool { true }
 }

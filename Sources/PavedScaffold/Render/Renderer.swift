@@ -162,6 +162,12 @@ public enum TemplateRenderer {
                     file: file, line: line(of: name, in: text),
                     "the template uses '\(name)', which is not a parameter, a derived value or a built-in"))
         }
+        for name in recorder.unknownTransforms where reported.insert("transform:" + name).inserted {
+            problems.append(
+                ScaffoldDiagnostic(
+                    file: file, line: line(of: name + "(", in: text),
+                    "unknown transform '\(name)' (available: \(TextValue.transforms.joined(separator: ", ")))"))
+        }
         for name in recorder.secretsUsed where reported.insert("secret:" + name).inserted {
             problems.append(
                 ScaffoldDiagnostic(
@@ -171,11 +177,16 @@ public enum TemplateRenderer {
         return problems.isEmpty ? .success(rendered) : .failure(problems)
     }
 
-    /// Wraps nested mappings so misses inside them are recorded too.
+    /// Wraps nested mappings so misses inside them are recorded too, and text so it can be
+    /// transformed.
     private static func wrap(_ values: [String: Any], prefix: String, recorder: LookupRecorder) -> [String: Any] {
         var out: [String: Any] = [:]
         for (key, value) in values {
-            if let nested = value as? [String: Any] {
+            if let text = value as? String {
+                out[key] = TextValue(text: text, recorder: recorder)
+            } else if let items = value as? [String] {
+                out[key] = items.map { TextValue(text: $0, recorder: recorder) }
+            } else if let nested = value as? [String: Any] {
                 out[key] = StrictContext(values: wrap(nested, prefix: "\(prefix)\(key).", recorder: recorder), prefix: "\(prefix)\(key).", recorder: recorder)
             } else {
                 out[key] = value

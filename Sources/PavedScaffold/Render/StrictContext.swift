@@ -4,6 +4,45 @@ import Mustache
 final class LookupRecorder {
     var missing: [String] = []
     var secretsUsed: [String] = []
+    var unknownTransforms: [String] = []
+}
+
+/// A text value as templates see it: rendered as is, false in sections when empty, and
+/// transformable: `{{kebabcased(name)}}`, `{{snakecased(name)}}`, `{{uppercased(name)}}`,
+/// `{{lowercased(name)}}`, `{{capitalized(name)}}`. An unknown transform is recorded as an error
+/// (the engine would otherwise render nothing).
+struct TextValue: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
+    /// The transforms templates may use on text.
+    static let transforms = ["capitalized", "kebabcased", "lowercased", "snakecased", "uppercased"]
+
+    let text: String
+    let recorder: LookupRecorder
+
+    var renderText: String { text }
+    var isNull: Bool { text.isEmpty }
+
+    /// Text has no named children: names inside `{{#text}}...{{/text}}` resolve further out.
+    func child(named: String) -> Any? { nil }
+
+    func transform(_ name: String) -> Any? {
+        let result: String
+        switch name {
+        case "lowercased": result = text.lowercased()
+        case "uppercased": result = text.uppercased()
+        case "capitalized": result = text.prefix(1).uppercased() + text.dropFirst()
+        case "kebabcased": result = Self.separated(text, by: "-")
+        case "snakecased": result = Self.separated(text, by: "_")
+        default:
+            recorder.unknownTransforms.append(name)
+            return nil
+        }
+        return TextValue(text: result, recorder: recorder)
+    }
+
+    /// Lower-cases and joins words (split on `_`, `-`, spaces and dots) with `separator`.
+    static func separated(_ text: String, by separator: String) -> String {
+        text.lowercased().split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == " " || $0 == "." }).joined(separator: separator)
+    }
 }
 
 /// A Mustache context object that records every name it cannot answer.

@@ -7,6 +7,9 @@ let pipeline = Platform(
     "orders", owner: "data-eng@acme.io", team: "commerce", tier: .tier1,
     classification: .confidential
 ) {
+    Environment(.dev, aws: .account("111111111111", region: "eu-west-1"))
+    Environment(.prod, aws: .account("222222222222", region: "eu-west-1"))
+
     Secret("orders/snowflake-credentials",
            description: "Credentials of the orders transform user on snowflake")
 
