@@ -32,7 +32,9 @@ test: setup
 # Benchmarks, release build: synthesis (and, with their issues, policy and scaffolding) by size.
 bench: setup
 	$(SWIFT) build -c release --product paved-bench
+	$(SWIFT) build -c release --product scaffold-bench
 	.build/release/paved-bench
+	.build/release/scaffold-bench
 
 # Regenerates the bundled, trimmed provider schemas from ../shared/schemas.
 schemas: build
