@@ -37,20 +37,35 @@ public enum PolicyBenchmark {
         }
     }
 
-    /// Resources in one unit (plus one shared log bucket per configuration).
-    public static let resourcesPerUnit = 10
+    /// Resources in one unit (plus the shared log bucket, its public access block and lifecycle).
+    public static let resourcesPerUnit = 11
 
     /// A Terraform JSON configuration of `count` units numbered from `start`.
     ///
     /// A unit is a data product: a KMS key, an S3 bucket with its public access block, encryption,
-    /// versioning, lifecycle and logging, a Secrets Manager secret, a Snowflake warehouse and a
-    /// BigQuery dataset, tagged with owner, tier and classification. One unit in ten violates a
-    /// few rules, so findings are produced as well.
+    /// versioning, lifecycle and logging, a Secrets Manager secret and its rotation, a Snowflake
+    /// warehouse and a BigQuery dataset, tagged with owner, tier and classification, each with the
+    /// provenance comment the DSL writes (construct path and Swift line). One unit in ten violates
+    /// four rules, so findings are produced as well.
     public static func configuration(units count: Int, start: Int = 0) -> JSON {
         var resources: [String: [String: JSON]] = [:]
-        func add(_ type: String, _ name: String, _ body: [String: JSON]) { resources[type, default: [:]][name] = .object(body) }
+        var unit = 0
+        func add(_ type: String, _ name: String, _ body: [String: JSON]) {
+            var body = body
+            body["//"] = .object(["construct": .string("bench/unit-\(unit)"), "source": .string("Bench/Units.swift:\(unit + 1)")])
+            resources[type, default: [:]][name] = .object(body)
+        }
         add("aws_s3_bucket", "logs", ["bucket": "bench-logs", "tags": tags(0)])
+        add("aws_s3_bucket_public_access_block", "logs", [
+            "bucket": "${aws_s3_bucket.logs.id}", "block_public_acls": true, "block_public_policy": true,
+            "ignore_public_acls": true, "restrict_public_buckets": true,
+        ])
+        add("aws_s3_bucket_lifecycle_configuration", "logs", [
+            "bucket": "${aws_s3_bucket.logs.id}",
+            "rule": .array([.object(["id": "expire", "status": "Enabled", "expiration": .array([.object(["days": .int(365)])])])]),
+        ])
         for n in start..<(start + count) {
+            unit = n
             let u = "u\(n)"
             let bad = n % 10 == 0
             add("aws_kms_key", u, ["enable_key_rotation": .bool(!bad), "tags": tags(n)])
@@ -78,6 +93,11 @@ public enum PolicyBenchmark {
                 "target_prefix": .string("\(u)/"),
             ])
             add("aws_secretsmanager_secret", u, ["name": .string("bench/\(n)"), "kms_key_id": .string("${aws_kms_key.\(u).arn}"), "tags": tags(n)])
+            add("aws_secretsmanager_secret_rotation", u, [
+                "secret_id": .string("${aws_secretsmanager_secret.\(u).id}"),
+                "rotation_lambda_arn": "arn:aws:lambda:eu-west-1:111111111111:function:rotate",
+                "rotation_rules": .array([.object(["automatically_after_days": .int(30)])]),
+            ])
             add("snowflake_warehouse", u, [
                 "name": .string("BENCH_\(n)"), "warehouse_size": bad ? "X4LARGE" : "XSMALL", "auto_suspend": .int(bad ? 0 : 60),
                 "resource_monitor": "BENCH",
@@ -107,11 +127,15 @@ public enum PolicyBenchmark {
             let count = min(unitsPerFile, units - start)
             var json = configuration(units: count, start: start)
             if start > 0, case .object(var root) = json, case .object(var byType) = root["resource"] ?? .null,
-               case .object(var buckets) = byType["aws_s3_bucket"] ?? .null
+               case .object = byType["aws_s3_bucket"] ?? .null
             {
-                // One shared log bucket for the module.
-                buckets["logs"] = nil
-                byType["aws_s3_bucket"] = .object(buckets)
+                // One shared log bucket for the module, in the first file.
+                for type in ["aws_s3_bucket", "aws_s3_bucket_public_access_block", "aws_s3_bucket_lifecycle_configuration"] {
+                    if case .object(var byName) = byType[type] ?? .null {
+                        byName["logs"] = nil
+                        byType[type] = .object(byName)
+                    }
+                }
                 root["resource"] = .object(byType)
                 json = .object(root)
             }

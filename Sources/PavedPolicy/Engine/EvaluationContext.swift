@@ -5,60 +5,57 @@ import PavedTerraform
 /// built in one pass over the resources it covers, so connection conditions stay linear.
 final class EvaluationIndexes {
     let input: PolicyInput
-    private var byAddress: [ScopedAddress: [Int]]?
-    private var referrers: [String: [ScopedAddress: [Int]]] = [:]
+    private var referrers: [String: [ObjectIdentifier: [Int]]] = [:]
+    private var taggable: [String: Bool?] = [:]
 
     init(input: PolicyInput) { self.input = input }
 
-    struct ScopedAddress: Hashable {
-        var scope: Int
-        var address: String
+    /// Whether resources of `type` can carry tags or labels (from the catalog, looked up once per type).
+    func isTaggable(type: String) -> Bool? {
+        if let known = taggable[type] { return known }
+        let answer = AttributeCatalog.bundled.isTaggable(type: type)
+        taggable[type] = .some(answer)
+        return answer
     }
 
     /// Resources at a configuration address in one scope (several with count/for_each).
     func resources(at address: String, scope: Int) -> [Int] {
-        if byAddress == nil {
-            var index: [ScopedAddress: [Int]] = [:]
-            for (i, r) in input.resources.enumerated() {
-                index[ScopedAddress(scope: r.scope, address: r.configAddress), default: []].append(i)
-            }
-            byAddress = index
-        }
-        return byAddress?[ScopedAddress(scope: scope, address: address)] ?? []
+        input.resources(at: address, scope: scope)
     }
 
     /// Resources picked by `selector` whose `path` refers to `target`.
+    ///
+    /// The first call for a (selector, path) pair scans every resource the selector picks once and
+    /// records, for each resource referred to, who refers to it.
     func referrers(to target: PolicyResource, selector: TypeSelector, path: AttributePath) -> [Int] {
         let key = "\(selector)|\(path.text)"
         if referrers[key] == nil {
-            var index: [ScopedAddress: [Int]] = [:]
+            var index: [ObjectIdentifier: [Int]] = [:]
             for i in input.indices(for: selector) {
                 let r = input.resources[i]
-                var seen: Set<String> = []
+                var targets: [Int] = []
                 path.forEachValue(in: r.referenceSource ?? r.attributes) { value in
                     if case .string(let text) = value {
                         References.forEachAddress(in: text, modulePath: r.modulePath) { address in
-                            if seen.insert(address).inserted {
-                                index[ScopedAddress(scope: r.scope, address: address), default: []].append(i)
-                            }
+                            for t in resources(at: address, scope: r.scope) where !targets.contains(t) { targets.append(t) }
                         }
                     }
                     return false
                 }
+                for t in targets { index[ObjectIdentifier(input.resources[t]), default: []].append(i) }
             }
             referrers[key] = index
         }
-        return referrers[key]?[ScopedAddress(scope: target.scope, address: target.configAddress)] ?? []
+        return referrers[key]?[ObjectIdentifier(target)] ?? []
     }
 
     /// Resources that `resource`'s `path` refers to.
     func referenced(from resource: PolicyResource, path: AttributePath) -> [Int] {
         var out: [Int] = []
-        var seen: Set<String> = []
         path.forEachValue(in: resource.referenceSource ?? resource.attributes) { value in
             if case .string(let text) = value {
                 References.forEachAddress(in: text, modulePath: resource.modulePath) { address in
-                    if seen.insert(address).inserted { out += resources(at: address, scope: resource.scope) }
+                    for t in resources(at: address, scope: resource.scope) where !out.contains(t) { out.append(t) }
                 }
             }
             return false
@@ -87,6 +84,6 @@ public struct RuleContext {
     /// Whether resources of `type` can carry tags or labels, by the provider schemas; nil for types
     /// the schemas do not know.
     public func isTaggable(type: String) -> Bool? {
-        AttributeCatalog.bundled.isTaggable(type: type)
+        indexes.isTaggable(type: type)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PavedTerraform
 
 /// Options of one evaluation.
@@ -27,25 +28,55 @@ public struct PolicyEngine: Sendable {
     public init(rules: RuleSet) { self.rules = rules }
 
     /// The violations of every rule, before waivers and baselines, in rule then input order.
+    ///
+    /// Rules are spread over the machine's cores (each worker with its own indexes); the result
+    /// does not depend on how: it is assembled in rule order.
     public func findings(in input: PolicyInput) -> [Finding] {
-        let indexes = EvaluationIndexes(input: input)
+        let rules = self.rules.rules
+        let selected = rules.map { input.indices(for: $0.selector) }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rules.count, 8))
+        // Greedy balance by the number of resources each rule visits.
+        var plan = [[Int]](repeating: [], count: workers)
+        var load = [Int](repeating: 0, count: workers)
+        for r in rules.indices.sorted(by: { selected[$0].count > selected[$1].count }) {
+            let w = load.indices.min { load[$0] < load[$1] } ?? 0
+            plan[w].append(r)
+            load[w] += selected[r].count + 1
+        }
+        let results = ResultSlots(count: rules.count)
+        let assignments = plan
+        let work: @Sendable (Int) -> Void = { w in
+            let indexes = EvaluationIndexes(input: input)
+            var locator = Locator(input: input)
+            for r in assignments[w] {
+                results.store(r, evaluate(rules[r], over: selected[r], input: input, indexes: indexes, locator: &locator))
+            }
+        }
+        if workers == 1 || input.resources.count < 2_000 {
+            for w in 0..<workers { work(w) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+        }
+        return results.joined()
+    }
+
+    private func evaluate(
+        _ rule: PolicyRule, over indices: [Int], input: PolicyInput, indexes: EvaluationIndexes, locator: inout Locator
+    ) -> [Finding] {
         let evaluator = ConditionEvaluator(indexes: indexes)
         let context = RuleContext(indexes: indexes)
-        var locator = Locator(input: input)
         var out: [Finding] = []
-        for rule in rules.rules {
-            for i in input.indices(for: rule.selector) {
-                let resource = input.resources[i]
-                switch rule.body {
-                case .declarative(let whereCondition, let require, let message):
-                    if let whereCondition, !evaluator.holds(whereCondition, resource, resource.attributes) { continue }
-                    if evaluator.holds(require, resource, resource.attributes) { continue }
-                    let blame = evaluator.blame(require, resource, resource.attributes, base: []) ?? []
-                    out.append(finding(rule.metadata, resource, message: message, attribute: blame, locator: &locator))
-                case .swift(let implementation):
-                    for violation in implementation.evaluate(resource, context) {
-                        out.append(finding(rule.metadata, resource, message: violation.message, attribute: violation.attribute, locator: &locator))
-                    }
+        for i in indices {
+            let resource = input.resources[i]
+            switch rule.body {
+            case .declarative(let whereCondition, let require, let message):
+                if let whereCondition, !evaluator.holds(whereCondition, resource, resource.attributes) { continue }
+                if evaluator.holds(require, resource, resource.attributes) { continue }
+                let blame = evaluator.blame(require, resource, resource.attributes, base: []) ?? []
+                out.append(finding(rule.metadata, resource, message: message, attribute: blame, locator: &locator))
+            case .swift(let implementation):
+                for violation in implementation.evaluate(resource, context) {
+                    out.append(finding(rule.metadata, resource, message: violation.message, attribute: violation.attribute, locator: &locator))
                 }
             }
         }
@@ -123,7 +154,8 @@ public struct PolicyEngine: Sendable {
                 location: FindingLocation(file: waiver.location.file, line: waiver.location.line, path: waiver.location.filePath),
                 environment: waiver.environment))
         }
-        let unused = active.enumerated().filter { !used.contains($0.offset) }.map(\.element)
+        let known = Set(rules.rules.map(\.metadata.id))
+        let unused = active.enumerated().filter { !used.contains($0.offset) && known.contains($0.element.ruleID) }.map(\.element)
         for waiver in unused {
             diagnostics.append(.warning(
                 "waiver for \(waiver.ruleID) on \(waiver.scope) matched no finding; remove it if the finding is fixed",
@@ -182,5 +214,25 @@ struct Locator {
         return FindingLocation(
             file: document.name, line: location.line, column: location.column, jsonPointer: pointer,
             path: document.isFile ? document.name : nil)
+    }
+}
+
+/// Per-rule results written by concurrent workers (each slot by one worker only).
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [[Finding]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func store(_ index: Int, _ findings: [Finding]) {
+        lock.lock()
+        slots[index] = findings
+        lock.unlock()
+    }
+
+    func joined() -> [Finding] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.flatMap { $0 }
     }
 }

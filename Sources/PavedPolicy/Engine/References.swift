@@ -6,12 +6,10 @@
 /// (`aws_s3_bucket.raw`, `data.aws_iam_policy_document.x`), prefixed with the module path of the
 /// referring resource.
 enum References {
-    private static let nonResources: Set<Substring> = [
-        "var", "local", "module", "each", "count", "path", "terraform", "self",
-    ]
-
     /// Calls `body` with each resource address referred to in `text`.
     static func forEachAddress(in text: String, modulePath: String, _ body: (String) -> Void) {
+        // Most strings hold no interpolation: skip them without copying.
+        guard text.utf8.contains(UInt8(ascii: "$")) else { return }
         let bytes = Array(text.utf8)
         var i = 0
         while i + 1 < bytes.count {
@@ -63,50 +61,55 @@ enum References {
                 i += 1
                 continue
             }
-            // A traversal: identifiers separated by dots, with [index] steps skipped.
-            var parts: [Substring] = []
-            var partStart = i
+            // A traversal: up to three dot-separated identifiers; an [index] ends it.
+            let start = i
+            var ends: [Int] = []
+            ends.reserveCapacity(3)
             while i < bytes.endIndex {
                 let c = bytes[i]
                 if isIdentifierChar(c) {
                     i += 1
-                } else if c == UInt8(ascii: ".") {
-                    parts.append(Substring(decoding: bytes[partStart..<i], as: UTF8.self))
-                    i += 1
-                    partStart = i
-                    if parts.count >= 3 { break }
-                } else if c == UInt8(ascii: "[") {
-                    parts.append(Substring(decoding: bytes[partStart..<i], as: UTF8.self))
-                    // skip the index
-                    var depth = 0
-                    while i < bytes.endIndex {
-                        if bytes[i] == UInt8(ascii: "[") { depth += 1 }
-                        if bytes[i] == UInt8(ascii: "]") { depth -= 1; if depth == 0 { i += 1; break } }
-                        i += 1
-                    }
-                    partStart = i
-                    break
-                } else {
-                    break
+                    continue
                 }
+                ends.append(i)
+                if c == UInt8(ascii: "."), ends.count < 3 {
+                    i += 1
+                    continue
+                }
+                break
             }
-            if partStart < i, parts.count < 3 { parts.append(Substring(decoding: bytes[partStart..<i], as: UTF8.self)) }
-            emit(parts, modulePath: modulePath, body)
+            if i == bytes.endIndex && (ends.last ?? -1) != i { ends.append(i) }
+            emit(bytes, start: start, ends: ends, modulePath: modulePath, body)
+            // Skip the rest of the traversal (attributes after TYPE.NAME, an index).
+            while i < bytes.endIndex, isIdentifierChar(bytes[i]) || bytes[i] == UInt8(ascii: ".") { i += 1 }
         }
     }
 
-    private static func emit(_ parts: [Substring], modulePath: String, _ body: (String) -> Void) {
-        let parts = parts.filter { !$0.isEmpty }
-        guard parts.count >= 2, !nonResources.contains(parts[0]) else { return }
-        let address: String
-        if parts[0] == "data" {
-            guard parts.count >= 3 else { return }
-            address = "data.\(parts[1]).\(parts[2])"
+    private static func emit(_ bytes: ArraySlice<UInt8>, start: Int, ends: [Int], modulePath: String, _ body: (String) -> Void) {
+        guard ends.count >= 2 else { return }
+        let first = bytes[start..<ends[0]]
+        if isKeyword(first) { return }
+        let end: Int
+        if first.elementsEqual("data".utf8) {
+            guard ends.count >= 3, ends[2] > ends[1] + 1 else { return }
+            end = ends[2]
         } else {
-            guard parts[0].contains("_") || parts[0].count > 1 else { return }
-            address = "\(parts[0]).\(parts[1])"
+            guard ends[1] > ends[0] + 1 else { return }
+            end = ends[1]
         }
+        let address = String(decoding: bytes[start..<end], as: UTF8.self)
         body(modulePath.isEmpty ? address : "\(modulePath).\(address)")
+    }
+
+    private static func isKeyword(_ word: ArraySlice<UInt8>) -> Bool {
+        switch word.count {
+        case 3: return word.elementsEqual("var".utf8)
+        case 4: return word.elementsEqual("each".utf8) || word.elementsEqual("path".utf8) || word.elementsEqual("self".utf8)
+        case 5: return word.elementsEqual("local".utf8) || word.elementsEqual("count".utf8)
+        case 6: return word.elementsEqual("module".utf8)
+        case 9: return word.elementsEqual("terraform".utf8)
+        default: return false
+        }
     }
 
     private static func isIdentifierStart(_ b: UInt8) -> Bool {

@@ -74,8 +74,10 @@ struct ConfigurationReader {
     }
 
     private mutating func add(mode: PolicyResource.Mode, type: String, name: String, body: [String: JSON], pointer: [String]) {
-        var attributes = body
-        let comment = attributes.removeValue(forKey: "//")?.objectValue
+        // The body is kept as it is (with its `//` comment, which Terraform ignores too): copying
+        // every body without it would double the memory of a large input.
+        let attributes = body
+        let comment = body["//"]?.objectValue
         let address = mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
         var swiftSource: SourceLocation?
         if let source = comment?["source"]?.stringValue {
@@ -88,14 +90,15 @@ struct ConfigurationReader {
         }
         let metadata = ResourceMetadata.read(
             body: attributes, comment: comment, defaultTags: type.hasPrefix("aws_") && mode == .managed ? defaultTags : nil)
-        var resource = PolicyResource(
+        var waivers: [Waiver] = []
+        if let list = comment?["waivers"] {
+            waivers = readWaivers(list, address: address, at: pointer + ["//", "waivers"], swiftSource: swiftSource)
+        }
+        let resource = PolicyResource(
             address: address, configAddress: address, modulePath: "", type: type, name: name, mode: mode,
             attributes: .object(attributes), constructPath: comment?["construct"]?.stringValue, swiftSource: swiftSource,
-            environment: environment ?? metadata.environment, metadata: metadata, waivers: [], referenceSource: nil,
+            environment: environment ?? metadata.environment, metadata: metadata, waivers: waivers, referenceSource: nil,
             scope: scope, document: document, pointer: pointer)
-        if let waivers = comment?["waivers"] {
-            resource.waivers = readWaivers(waivers, address: address, at: pointer + ["//", "waivers"], swiftSource: swiftSource)
-        }
         resources.append(resource)
     }
 
@@ -157,20 +160,36 @@ struct ConfigurationReader {
         }
     }
 
-    /// `AcmeData/Platform.swift:12` → file and line.
+    /// `AcmeData/Platform.swift:12` (or `…:12:5`) → file, line (and column).
     static func parseSource(_ text: String) -> SourceLocation? {
-        guard let colon = text.lastIndex(of: ":") else { return nil }
-        let file = String(text[..<colon])
-        var rest = text[text.index(after: colon)...]
-        var column: Int?
-        // `File.swift:12:5` also works.
-        if let inner = file.lastIndex(of: ":"), let line = Int(file[file.index(after: inner)...]), let col = Int(rest) {
-            column = col
-            rest = Substring(String(line))
-            return SourceLocation(file: String(file[..<inner]), line: line, column: column)
+        let utf8 = text.utf8
+        // Up to two trailing `:digits` groups.
+        var numbers: [Int] = []
+        var end = utf8.endIndex
+        while numbers.count < 2 {
+            var start = end
+            var value = 0
+            var multiplier = 1
+            while start > utf8.startIndex {
+                let previous = utf8.index(before: start)
+                let byte = utf8[previous]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), multiplier < 1_000_000_000 else { break }
+                value += Int(byte - UInt8(ascii: "0")) * multiplier
+                multiplier *= 10
+                start = previous
+            }
+            guard start < end, start > utf8.startIndex, utf8[utf8.index(before: start)] == UInt8(ascii: ":") else { break }
+            numbers.append(value)
+            end = utf8.index(before: start)
         }
-        guard let line = Int(rest), line > 0, !file.isEmpty else { return nil }
-        return SourceLocation(file: file, line: line)
+        guard let last = numbers.first, end > utf8.startIndex else { return nil }
+        let file = String(text[..<end])
+        if numbers.count == 2 {
+            guard numbers[1] > 0 else { return nil }
+            return SourceLocation(file: file, line: numbers[1], column: last)
+        }
+        guard last > 0 else { return nil }
+        return SourceLocation(file: file, line: last)
     }
 
     func location(_ pointer: [String]) -> SourceLocation {

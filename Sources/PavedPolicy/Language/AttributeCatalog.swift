@@ -131,6 +131,13 @@ enum Suggestions {
                 scored.append((100 + abs(candidate.count - word.count), candidate))
             }
         }
+        // Or that share a long prefix (expiry → expiration).
+        if scored.isEmpty {
+            for candidate in candidates {
+                let shared = zip(word, candidate).prefix { $0 == $1 }.count
+                if shared >= 4 { scored.append((200 - shared, candidate)) }
+            }
+        }
         return scored.sorted { $0 < $1 }.prefix(limit).map(\.1)
     }
 

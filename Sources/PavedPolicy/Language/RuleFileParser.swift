@@ -123,10 +123,9 @@ struct RuleFileParser {
                 }
             }
             guard let swift = swiftRules[id] else {
-                let known = swiftRules.keys.sorted()
                 reader.error(
                     fields["implementation"]?.value ?? node,
-                    "rule \(id) says implementation: swift, but no Swift implementation is registered for it\(Suggestions.hint(Suggestions.closest(to: id, in: known)))")
+                    "rule \(id) says implementation: swift, but no Swift implementation is registered for it (pass it in swiftRules: when loading the rules)")
                 return nil
             }
             selector = TypeSelector(swift.types)

@@ -20,6 +20,10 @@ public struct PolicyInput: Sendable {
     let byType: [String: [Int]]
     /// Every distinct type, sorted, for glob selectors.
     let types: [String]
+    /// The first resource at each configuration address; `nextAtAddress[i]` chains the others
+    /// (other instances, other root modules), -1 ending the chain. No array per address.
+    private let firstAtAddress: [String: Int]
+    private let nextAtAddress: [Int]
 
     init(resources: [PolicyResource], documents: [PolicyDocument], diagnostics: [Diagnostic]) {
         self.resources = resources
@@ -29,6 +33,25 @@ public struct PolicyInput: Sendable {
         for (i, r) in resources.enumerated() { byType[r.type, default: []].append(i) }
         self.byType = byType
         self.types = byType.keys.sorted()
+        var first: [String: Int] = [:]
+        first.reserveCapacity(resources.count)
+        var next = [Int](repeating: -1, count: resources.count)
+        for i in resources.indices.reversed() {
+            if let head = first.updateValue(i, forKey: resources[i].configAddress) { next[i] = head }
+        }
+        self.firstAtAddress = first
+        self.nextAtAddress = next
+    }
+
+    /// The resources at a configuration address within one root module, in input order.
+    func resources(at address: String, scope: Int) -> [Int] {
+        var out: [Int] = []
+        var i = firstAtAddress[address] ?? -1
+        while i >= 0 {
+            if resources[i].scope == scope { out.append(i) }
+            i = nextAtAddress[i]
+        }
+        return out
     }
 
     /// Names of the documents read, for report headers.
@@ -41,11 +64,14 @@ public struct PolicyInput: Sendable {
             let all = byType[only.type] ?? []
             return all.allSatisfy({ resources[$0].mode == only.mode }) ? all : all.filter { resources[$0].mode == only.mode }
         }
-        var out: Set<Int> = []
-        for match in matches {
-            for i in byType[match.type] ?? [] where resources[i].mode == match.mode { out.insert(i) }
+        // Each (type, mode) pair picks disjoint resources; a pair named twice is taken once.
+        var out: [Int] = []
+        var seen: Set<String> = []
+        for match in matches where seen.insert("\(match.mode)|\(match.type)").inserted {
+            for i in byType[match.type] ?? [] where resources[i].mode == match.mode { out.append(i) }
         }
-        return out.sorted()
+        out.sort()
+        return out
     }
 }
 

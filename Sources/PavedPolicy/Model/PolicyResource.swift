@@ -2,44 +2,70 @@ import PavedTerraform
 
 /// One resource or data source as the policy engine sees it, whatever it was read from: a stack
 /// synthesized in memory, a `.tf.json` file, or a `terraform show -json` plan.
-public struct PolicyResource: Sendable {
+///
+/// Immutable, and a class so that rules pass it around without copying its fields.
+public final class PolicyResource: Sendable {
     public enum Mode: String, Sendable, Hashable {
         case managed, data
     }
 
     /// The full address: `aws_s3_bucket.raw`, `data.aws_iam_policy_document.x`, `module.lake.aws_s3_bucket.raw[0]`.
-    public var address: String
+    public let address: String
     /// The address without instance keys (`module.lake.aws_s3_bucket.raw`): what references name.
-    public var configAddress: String
+    public let configAddress: String
     /// `module.a.module.b` for resources in child modules of a plan; empty for the root module.
-    public var modulePath: String
-    public var type: String
-    public var name: String
-    public var mode: Mode
-    /// The body: arguments and nested blocks as Terraform JSON writes them (without the `//` comment).
-    public var attributes: JSON
+    public let modulePath: String
+    public let type: String
+    public let name: String
+    public let mode: Mode
+    /// The body: arguments and nested blocks as Terraform JSON writes them (the `//` provenance
+    /// comment, when present, stays in it; rules do not look there).
+    public let attributes: JSON
     /// The DSL construct path (`acme-data/raw-events`), from the `//` provenance comment.
-    public var constructPath: String?
+    public let constructPath: String?
     /// The Swift line of the DSL call that made the resource, from the `//` provenance comment.
-    public var swiftSource: SourceLocation?
+    public let swiftSource: SourceLocation?
     /// The environment: given for synthesized stacks, else read from the `environment` tag or label.
-    public var environment: String?
+    public let environment: String?
     /// Owner, tier, classification… from tags, labels, custom tags or the provenance comment.
-    public var metadata: ResourceMetadata
+    public let metadata: ResourceMetadata
     /// Waivers declared beside the resource in the DSL (`//` → `waivers`).
-    public var waivers: [Waiver]
+    public let waivers: [Waiver]
 
     /// For plan input: the `configuration` expressions mirrored onto the attribute structure, with
     /// each expression's references as `${address}` strings. Nil for configuration input, where
     /// references are read from the attribute values themselves.
-    var referenceSource: JSON?
+    let referenceSource: JSON?
     /// Which Terraform root module (stack, directory or plan) the resource belongs to: references
     /// resolve only within one.
-    var scope: Int
+    let scope: Int
     /// The document the resource was read from (an index into ``PolicyInput``'s documents).
-    var document: Int
+    let document: Int
     /// The pointer tokens of the resource body in that document.
-    var pointer: [String]
+    let pointer: [String]
+
+    init(
+        address: String, configAddress: String, modulePath: String, type: String, name: String, mode: Mode,
+        attributes: JSON, constructPath: String?, swiftSource: SourceLocation?, environment: String?,
+        metadata: ResourceMetadata, waivers: [Waiver], referenceSource: JSON?, scope: Int, document: Int, pointer: [String]
+    ) {
+        self.address = address
+        self.configAddress = configAddress
+        self.modulePath = modulePath
+        self.type = type
+        self.name = name
+        self.mode = mode
+        self.attributes = attributes
+        self.constructPath = constructPath
+        self.swiftSource = swiftSource
+        self.environment = environment
+        self.metadata = metadata
+        self.waivers = waivers
+        self.referenceSource = referenceSource
+        self.scope = scope
+        self.document = document
+        self.pointer = pointer
+    }
 
     /// The value at a dotted attribute path (`versioning_configuration.status`), the first when
     /// the path goes through a list of blocks.
@@ -89,17 +115,16 @@ public struct ResourceMetadata: Sendable, Equatable {
     /// Reads metadata from a resource body and its provenance comment.
     static func read(body: [String: JSON], comment: [String: JSON]?, defaultTags: [String: JSON]? = nil) -> ResourceMetadata {
         var out = ResourceMetadata()
+        // Sources in order of precedence; at most a handful.
         var sources: [[String: JSON]] = []
         if let explicit = comment?["metadata"]?.objectValue {
             sources.append(explicit)
             out.hasExplicitMetadata = true
         }
-        for key in ["tags", "labels", "custom_tags", "tags_all"] {
-            if let map = body[key]?.objectValue {
-                sources.append(map)
-                out.hasTags = true
-            }
-        }
+        if let map = body["tags"]?.objectValue { sources.append(map); out.hasTags = true }
+        if let map = body["labels"]?.objectValue { sources.append(map); out.hasTags = true }
+        if let map = body["custom_tags"]?.objectValue { sources.append(map); out.hasTags = true }
+        if let map = body["tags_all"]?.objectValue { sources.append(map); out.hasTags = true }
         // Databricks SQL warehouses: tags { custom_tags { key = … value = … } }.
         if let blocks = body["tags"]?.arrayValue {
             var map: [String: JSON] = [:]
@@ -113,18 +138,18 @@ public struct ResourceMetadata: Sendable, Equatable {
         }
         // The AWS provider's default_tags apply to every taggable resource.
         if let defaultTags { sources.append(defaultTags) }
-        func first(_ keys: String...) -> String? {
+        if sources.isEmpty { return out }
+        func first(_ key: String, or other: String? = nil) -> String? {
             for source in sources {
-                for key in keys {
-                    if let value = source[key], let text = Self.text(value), !text.isEmpty { return text }
-                }
+                if let value = source[key], let text = Self.text(value), !text.isEmpty { return text }
+                if let other, let value = source[other], let text = Self.text(value), !text.isEmpty { return text }
             }
             return nil
         }
         out.owner = first("owner")
         out.team = first("team")
         out.tier = first("tier")
-        out.classification = first("data_classification", "classification")
+        out.classification = first("data_classification", or: "classification")
         out.costCenter = first("cost_center")
         out.environment = first("environment")
         return out

@@ -56,7 +56,7 @@ struct SARIFReporter {
 
     static func rule(_ r: RuleMetadata) -> JSON {
         var properties: [String: JSON] = [
-            "tags": .array([.string(r.pack), .string(r.service)]),
+            "tags": .array((r.pack == r.service ? [r.pack] : [r.pack, r.service]).map(JSON.string)),
             "severity": .string(r.severity.rawValue),
             "enforcement": .string(r.enforcement.rawValue),
         ]

@@ -21,7 +21,9 @@ struct TextReporter {
             lines.append("")
             lines.append("Waived (\(report.waived.count)):")
             for w in report.waived {
-                lines.append("  \(w.finding.location): [\(w.finding.ruleID)] \(w.finding.subject): waived until \(w.waiver.expires) by \(w.waiver.owner) (\(w.waiver.location.withoutColumn)): \(w.waiver.reason)")
+                let declared = w.waiver.location.withoutColumn
+                let place = declared.file == w.finding.location.file && declared.line == w.finding.location.line ? "" : " (waiver at \(declared))"
+                lines.append("  \(w.finding.location): [\(w.finding.ruleID)] \(w.finding.subject): waived until \(w.waiver.expires) by \(w.waiver.owner)\(place): \(w.waiver.reason)")
             }
         }
         if !report.baselined.isEmpty {
