@@ -153,11 +153,28 @@ public struct Synthesizer: Sendable {
                 ]))
             }
         }
-        let resources = context.resources.sorted { $0.address < $1.address }
+        let resources = Self.sortedByAddress(context.resources)
         return Configuration(
             terraform: TerraformSettings(
                 requiredVersion: ProviderVersions.terraform, requiredProviders: requirements, backend: environment.backend),
             providers: providers, resources: resources)
+    }
+
+    /// Resources in address order: grouped by mode and type first (few, long keys), then sorted by
+    /// name within each type (short keys), which is much cheaper than comparing whole addresses.
+    static func sortedByAddress(_ resources: [Resource]) -> [Resource] {
+        var groups: [ResourceAddress: [Int]] = [:]
+        for i in resources.indices {
+            let a = resources[i].address
+            groups[ResourceAddress(a.mode, type: a.type, name: ""), default: []].append(i)
+        }
+        var out: [Resource] = []
+        out.reserveCapacity(resources.count)
+        for key in groups.keys.sorted() {
+            let indices = (groups[key] ?? []).sorted { resources[$0].address.name < resources[$1].address.name }
+            for i in indices { out.append(resources[i]) }
+        }
+        return out
     }
 
     /// Diagnostics in first-seen order without repeats (a construct problem is found once per environment).

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Checks a ``Configuration`` before it is rendered: names, duplicates, references and cycles.
 ///
 /// Returns every problem at once as diagnostics, each at the Swift line that declared the block.
@@ -30,42 +32,50 @@ public struct ConfigurationChecker: Sendable {
 
         diagnostics += checkNames(c)
 
-        let variables = Set(c.variables.map(\.name))
-        let locals = Set(c.locals.keys)
-        let modules = Set(c.modules.map(\.name))
-        func checkSymbols(_ uses: Uses, at location: SourceLocation?, owner: String) {
-            for name in uses.variables where !variables.contains(name) {
-                diagnostics.append(.error("\(owner) refers to undeclared variable var.\(name)", at: location))
+        let symbols = Symbols(
+            declared: declared, variables: Set(c.variables.map(\.name)), locals: Set(c.locals.keys),
+            modules: Set(c.modules.map(\.name)))
+
+        // One walk per block collects every reference and symbol it uses; the edges feed the cycle
+        // check. Large configurations walk in chunks on every core; results join in order.
+        let resources = c.resources
+        let chunkSize = 2048
+        let chunkCount = (resources.count + chunkSize - 1) / chunkSize
+        var parts = [(edges: [[ResourceAddress]], diagnostics: [Diagnostic])](repeating: ([], []), count: chunkCount)
+        @Sendable func walk(_ chunk: Int) -> (edges: [[ResourceAddress]], diagnostics: [Diagnostic]) {
+            var edges: [[ResourceAddress]] = []
+            var found: [Diagnostic] = []
+            for i in (chunk * chunkSize)..<min((chunk + 1) * chunkSize, resources.count) {
+                var uses = Uses()
+                uses.collect(arguments: resources[i].arguments)
+                if let count = resources[i].count { uses.collect(count) }
+                if let forEach = resources[i].forEach { uses.collect(forEach) }
+                uses.references += resources[i].dependsOn
+                edges.append(uses.references)
+                if uses.isEmpty { continue }
+                found += symbols.check(uses, at: resources[i].provenance?.location, owner: resources[i].address.description)
             }
-            for name in uses.locals where !locals.contains(name) {
-                diagnostics.append(.error("\(owner) refers to undeclared local value local.\(name)", at: location))
+            return (edges, found)
+        }
+        if chunkCount == 1 {
+            parts[0] = walk(0)
+        } else if chunkCount > 1 {
+            parts.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer  // each iteration writes only its own slot
+                DispatchQueue.concurrentPerform(iterations: chunkCount) { slots[$0] = walk($0) }
             }
-            for name in uses.modules where !modules.contains(name) {
-                diagnostics.append(.error("\(owner) refers to undeclared module module.\(name)", at: location))
-            }
+        }
+        var edges: [[ResourceAddress]] = []
+        edges.reserveCapacity(resources.count)
+        for part in parts {
+            edges += part.edges
+            diagnostics += part.diagnostics
         }
         func checkReferences(_ uses: Uses, at location: SourceLocation?, owner: String) {
-            var seen: Set<ResourceAddress> = []
-            for target in uses.references where declared[target] == nil && seen.insert(target).inserted {
-                diagnostics.append(.error("\(owner) refers to \(target), which is not declared", at: location))
-            }
+            diagnostics += symbols.checkReferences(uses, at: location, owner: owner)
         }
-
-        // One walk per block collects every reference and symbol it uses; the edges feed the cycle check.
-        var edges: [[ResourceAddress]] = []
-        edges.reserveCapacity(c.resources.count)
-        for i in c.resources.indices {
-            var uses = Uses()
-            uses.collect(arguments: c.resources[i].arguments)
-            if let count = c.resources[i].count { uses.collect(count) }
-            if let forEach = c.resources[i].forEach { uses.collect(forEach) }
-            uses.references += c.resources[i].dependsOn
-            edges.append(uses.references)
-            if uses.isEmpty { continue }
-            let location = c.resources[i].provenance?.location
-            let owner = c.resources[i].address.description
-            checkReferences(uses, at: location, owner: owner)
-            checkSymbols(uses, at: location, owner: owner)
+        func checkSymbols(_ uses: Uses, at location: SourceLocation?, owner: String) {
+            diagnostics += symbols.checkSymbols(uses, at: location, owner: owner)
         }
         for output in c.outputs {
             var uses = Uses()
@@ -168,6 +178,41 @@ public struct ConfigurationChecker: Sendable {
             }
         }
         return diagnostics
+    }
+}
+
+/// What a configuration declares, for checking what its blocks use.
+struct Symbols: Sendable {
+    var declared: [ResourceAddress: Int]
+    var variables: Set<String>
+    var locals: Set<String>
+    var modules: Set<String>
+
+    func check(_ uses: Uses, at location: SourceLocation?, owner: String) -> [Diagnostic] {
+        checkReferences(uses, at: location, owner: owner) + checkSymbols(uses, at: location, owner: owner)
+    }
+
+    func checkReferences(_ uses: Uses, at location: SourceLocation?, owner: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var seen: Set<ResourceAddress> = []
+        for target in uses.references where declared[target] == nil && seen.insert(target).inserted {
+            out.append(.error("\(owner) refers to \(target), which is not declared", at: location))
+        }
+        return out
+    }
+
+    func checkSymbols(_ uses: Uses, at location: SourceLocation?, owner: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for name in uses.variables where !variables.contains(name) {
+            out.append(.error("\(owner) refers to undeclared variable var.\(name)", at: location))
+        }
+        for name in uses.locals where !locals.contains(name) {
+            out.append(.error("\(owner) refers to undeclared local value local.\(name)", at: location))
+        }
+        for name in uses.modules where !modules.contains(name) {
+            out.append(.error("\(owner) refers to undeclared module module.\(name)", at: location))
+        }
+        return out
     }
 }
 
