@@ -171,6 +171,35 @@ public enum PolicyBenchmark {
         }
     }
 
+    /// Every built-in rule over stacks synthesized from the DSL, in memory (as `paved synth` and
+    /// `paved check` without a path run it).
+    ///
+    ///     let synthesis = Synthesizer().synthesize(platform(units: 10_000))
+    ///     let stacks = synthesis.stacks.map {
+    ///         PolicyGate.Stack(environment: $0.environment.rawValue, path: $0.path, configuration: $0.configuration)
+    ///     }
+    ///     print(try PolicyBenchmark.measureStacks(stacks, units: 10_000))
+    public static func measureStacks(_ stacks: [PolicyGate.Stack], units: Int, iterations: Int = 5) throws -> Measurement {
+        let rules = try RuleSet.builtin()
+        var builder = PolicyInputBuilder()
+        for stack in stacks {
+            builder.addConfiguration(stack.configuration, name: stack.path, environment: stack.environment)
+        }
+        let input = builder.build()
+        return measure(label: "synthesized stacks", units: units, rules: rules, iterations: iterations) { input }
+    }
+
+    /// Every built-in rule over the `.tf.json` files under `directory` (what `paved synth` wrote),
+    /// read and parsed again in each iteration.
+    public static func measureDirectory(_ directory: String, units: Int, iterations: Int = 5) throws -> Measurement {
+        let rules = try RuleSet.builtin()
+        return measure(label: "from .tf.json", units: units, rules: rules, iterations: iterations) {
+            var builder = PolicyInputBuilder()
+            builder.addPaths([directory])
+            return builder.build()
+        }
+    }
+
     /// Times `load` and the evaluation of `rules` over what it returns, `iterations` times.
     public static func measure(
         label: String, units: Int, rules: RuleSet, iterations: Int, load: () -> PolicyInput

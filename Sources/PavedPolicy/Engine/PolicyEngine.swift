@@ -34,7 +34,8 @@ public struct PolicyEngine: Sendable {
     public func findings(in input: PolicyInput) -> [Finding] {
         let rules = self.rules.rules
         let selected = rules.map { input.indices(for: $0.selector) }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rules.count, 8))
+        let cores = Int(ProcessInfo.processInfo.environment["PAVED_POLICY_THREADS"] ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
+        let workers = max(1, min(cores, rules.count, 8))
         // Greedy balance by the number of resources each rule visits.
         var plan = [[Int]](repeating: [], count: workers)
         var load = [Int](repeating: 0, count: workers)

@@ -35,7 +35,7 @@ public enum BuiltinSwiftRules {
     /// SEC-IAM-001: no Allow statement grants every action.
     static let wildcardActions = SwiftRuleImplementation(types: identityPolicyTypes) { resource, _ in
         identityStatements(resource).compactMap { s in
-            guard s.allows, s.actions.contains("*") else { return nil }
+            guard s.allows, s.hasAction(where: { $0 == "*" }) else { return nil }
             return Violation("\(s.label) allows every action ('*')", at: s.pointer + (resource.mode == .data ? ["actions"] : []))
         }
     }
@@ -43,13 +43,13 @@ public enum BuiltinSwiftRules {
     /// SEC-IAM-002: no Allow statement grants a whole service, or everything but some actions, on every resource.
     static let serviceWildcardsOnAnyResource = SwiftRuleImplementation(types: identityPolicyTypes) { resource, _ in
         identityStatements(resource).compactMap { s in
-            guard s.allows, s.resources.contains("*") else { return nil }
+            guard s.allows, s.coversEveryResource else { return nil }
             if s.usesNotAction {
                 return Violation("\(s.label) allows every action but its NotAction list on every resource ('*')", at: s.pointer)
             }
-            let services = s.actions.filter { $0 != "*" && $0.hasSuffix(":*") }.sorted()
-            guard !services.isEmpty else { return nil }
-            let list = services.map { "'\($0)'" }.joined(separator: ", ")
+            let isServiceWildcard: (String) -> Bool = { $0 != "*" && $0.hasSuffix(":*") }
+            guard s.hasAction(where: isServiceWildcard) else { return nil }
+            let list = s.actions(where: isServiceWildcard).map { "'\($0)'" }.joined(separator: ", ")
             return Violation("\(s.label) allows \(list) on every resource ('*')", at: s.pointer + (resource.mode == .data ? ["actions"] : []))
         }
     }

@@ -1,47 +1,122 @@
 import PavedTerraform
 
-/// An IAM policy statement, read from an `aws_iam_policy_document` data source or from policy JSON.
+/// One IAM policy statement, read lazily from an `aws_iam_policy_document` block or from policy
+/// JSON: nothing is copied until a rule asks.
 struct IAMStatement {
+    enum Source {
+        /// A `statement` block of an `aws_iam_policy_document` data source.
+        case block([String: JSON])
+        /// A statement of policy JSON (`Effect`, `Action`, `Principal`…).
+        case json([String: JSON])
+    }
+
+    var source: Source
     var sid: String?
     /// Position in its document (0-based), for messages without a sid.
     var index: Int
-    var allows: Bool
-    var actions: [String]
-    var usesNotAction: Bool
-    var resources: [String]
-    /// Principals as (type, identifier); `("*", "*")` for `"Principal": "*"`.
-    var principals: [(type: String, identifier: String)]
-    var hasCondition: Bool
     /// Pointer tokens of the statement within the resource body (for data sources), else of the attribute.
     var pointer: [String]
+
+    init(_ source: Source, index: Int, pointer: [String]) {
+        self.source = source
+        self.index = index
+        self.pointer = pointer
+        switch source {
+        case .block(let o): sid = o["sid"]?.stringValue
+        case .json(let o): sid = o["Sid"]?.stringValue
+        }
+    }
 
     /// `statement 'AdminAll'` or `statement 2`.
     var label: String { sid.map { "statement '\($0)'" } ?? "statement \(index + 1)" }
 
-    /// True when any principal is everyone: `*`, `{"AWS": "*"}`.
+    var allows: Bool {
+        switch source {
+        case .block(let o): return (o["effect"]?.stringValue ?? "Allow") == "Allow"
+        case .json(let o): return (o["Effect"]?.stringValue ?? "Allow") == "Allow"
+        }
+    }
+
+    private var actionsValue: JSON? {
+        switch source {
+        case .block(let o): o["actions"]
+        case .json(let o): o["Action"]
+        }
+    }
+
+    var usesNotAction: Bool {
+        switch source {
+        case .block(let o): return !IAMPolicyDocument.strings(o["not_actions"]).isEmpty
+        case .json(let o): return o["NotAction"] != nil
+        }
+    }
+
+    /// True when some action satisfies `test`.
+    func hasAction(where test: (String) -> Bool) -> Bool {
+        IAMPolicyDocument.anyString(actionsValue, where: test)
+    }
+
+    /// The actions satisfying `test`, sorted.
+    func actions(where test: (String) -> Bool) -> [String] {
+        IAMPolicyDocument.strings(actionsValue).filter(test).sorted()
+    }
+
+    /// True when a resource is `*`.
+    var coversEveryResource: Bool {
+        switch source {
+        case .block(let o): return IAMPolicyDocument.anyString(o["resources"]) { $0 == "*" }
+        case .json(let o): return IAMPolicyDocument.anyString(o["Resource"]) { $0 == "*" }
+        }
+    }
+
+    /// True when any principal is everyone: `"Principal": "*"`, `{"AWS": "*"}`, or a principals block
+    /// of type `AWS` or `*` with identifier `*`.
     var isOpenToAnyPrincipal: Bool {
-        principals.contains { ($0.type == "*" || $0.type == "AWS") && $0.identifier == "*" }
+        switch source {
+        case .block(let o):
+            for p in o["principals"]?.arrayValue ?? [] {
+                let type = p["type"]?.stringValue ?? ""
+                if type == "AWS" || type == "*", IAMPolicyDocument.anyString(p["identifiers"], where: { $0 == "*" }) { return true }
+            }
+            return false
+        case .json(let o):
+            switch o["Principal"] {
+            case .string(let star): return star == "*"
+            case .object(let byType): return IAMPolicyDocument.anyString(byType["AWS"]) { $0 == "*" }
+            default: return false
+            }
+        }
+    }
+
+    var hasCondition: Bool {
+        switch source {
+        case .block(let o):
+            if case .array(let a) = o["condition"] ?? .null { return !a.isEmpty }
+            return o["condition"].map { $0 != .null } ?? false
+        case .json(let o):
+            switch o["Condition"] {
+            case .none, .null?: return false
+            case .object(let m)?: return !m.isEmpty
+            default: return true
+            }
+        }
     }
 }
 
 enum IAMPolicyDocument {
     /// The statements of an `aws_iam_policy_document` body.
     static func statements(ofDataSource body: JSON) -> [IAMStatement] {
+        let blocks: [JSON]
+        switch body["statement"] {
+        case .array(let a): blocks = a
+        case .object(let o): blocks = [.object(o)]
+        default: return []
+        }
         var out: [IAMStatement] = []
-        for (i, block) in (body["statement"]?.arrayValue ?? (body["statement"].map { [$0] } ?? [])).enumerated() {
-            var principals: [(String, String)] = []
-            for p in block["principals"]?.arrayValue ?? [] {
-                let type = p["type"]?.stringValue ?? ""
-                for id in strings(p["identifiers"]) { principals.append((type, id)) }
-            }
-            let condition = block["condition"]
-            out.append(IAMStatement(
-                sid: block["sid"]?.stringValue, index: i,
-                allows: (block["effect"]?.stringValue ?? "Allow") == "Allow",
-                actions: strings(block["actions"]), usesNotAction: !strings(block["not_actions"]).isEmpty,
-                resources: strings(block["resources"]), principals: principals,
-                hasCondition: condition.map { $0 != .null && $0 != .array([]) } ?? false,
-                pointer: ["statement", String(i)]))
+        out.reserveCapacity(blocks.count)
+        for (i, block) in blocks.enumerated() {
+            guard case .object(let o) = block else { continue }
+            out.append(IAMStatement(.block(o), index: i, pointer: ["statement", String(i)]))
         }
         return out
     }
@@ -60,20 +135,8 @@ enum IAMPolicyDocument {
         }
         var out: [IAMStatement] = []
         for (i, s) in list.enumerated() {
-            var principals: [(String, String)] = []
-            switch s["Principal"] {
-            case .string(let star): principals.append(("*", star))
-            case .object(let byType):
-                for type in byType.keys.sorted() {
-                    for id in strings(byType[type]) { principals.append((type, id)) }
-                }
-            default: break
-            }
-            out.append(IAMStatement(
-                sid: s["Sid"]?.stringValue, index: i, allows: (s["Effect"]?.stringValue ?? "Allow") == "Allow",
-                actions: strings(s["Action"]), usesNotAction: s["NotAction"] != nil, resources: strings(s["Resource"]),
-                principals: principals, hasCondition: s["Condition"].map { $0 != .object([:]) && $0 != .null } ?? false,
-                pointer: attribute))
+            guard case .object(let o) = s else { continue }
+            out.append(IAMStatement(.json(o), index: i, pointer: attribute))
         }
         return out
     }
@@ -84,6 +147,17 @@ enum IAMPolicyDocument {
         case .string(let s): return [s]
         case .array(let a): return a.compactMap(\.stringValue)
         default: return []
+        }
+    }
+
+    /// True when the string, or a string of the list, satisfies `test`.
+    static func anyString(_ value: JSON?, where test: (String) -> Bool) -> Bool {
+        switch value {
+        case .string(let s): return test(s)
+        case .array(let a):
+            for case .string(let s) in a where test(s) { return true }
+            return false
+        default: return false
         }
     }
 }
