@@ -1,0 +1,109 @@
+/// A nested block (or the body of a resource) generated from a provider schema.
+///
+/// Generated types implement ``terraformArguments``; members Paved adds to bindings all start with
+/// `terraform`, so they never hide a schema attribute.
+public protocol TerraformBlockBinding: Sendable, Equatable {
+    /// The block's arguments as Terraform JSON expects them: unset optional arguments and empty
+    /// optional blocks are left out; list and set blocks are arrays of objects; `single` blocks
+    /// are objects.
+    var terraformArguments: [String: Value] { get }
+}
+
+extension TerraformBlockBinding {
+    /// The block as one object.
+    public var terraformObject: Value { .object(terraformArguments) }
+}
+
+/// A resource or data source type generated from a provider schema, such as `AWSS3Bucket`
+/// (`aws_s3_bucket`) or `DataAWSIAMPolicyDocument` (`data.aws_iam_policy_document`).
+///
+/// A value holds the arguments; the local name is given when it is added to a configuration, and
+/// ``Ref`` gives typed references to its attributes:
+///
+/// ```swift
+/// let bucket = AWSS3Bucket(bucket: "acme-raw", forceDestroy: false)
+/// let resource = bucket.terraformResource(named: "raw")   // aws_s3_bucket.raw, as a model Resource
+/// let arn = AWSS3Bucket.Ref("raw").arn                     // ${aws_s3_bucket.raw.arn}
+/// ```
+public protocol TerraformResourceBinding: TerraformBlockBinding {
+    /// Typed references to the attributes of one instance.
+    associatedtype Ref: TerraformResourceReference
+    /// The Terraform type name: `aws_s3_bucket`.
+    static var terraformType: String { get }
+    /// `.managed` for a resource, `.data` for a data source.
+    static var terraformMode: ResourceAddress.Mode { get }
+}
+
+extension TerraformResourceBinding {
+    /// The address of the instance named `name`: `aws_s3_bucket.NAME` or `data.aws_….NAME`.
+    public static func terraformAddress(named name: String) -> ResourceAddress {
+        ResourceAddress(terraformMode, type: terraformType, name: name)
+    }
+
+    /// The model ``Resource`` for the instance named `name`, with its arguments and meta-arguments.
+    public func terraformResource(
+        named name: String, dependsOn: [ResourceAddress] = [], count: Value? = nil, forEach: Value? = nil,
+        provider: ProviderReference? = nil, lifecycle: Lifecycle? = nil, provenance: Provenance? = nil
+    ) -> Resource {
+        Resource(
+            Self.terraformAddress(named: name), arguments: terraformArguments, dependsOn: dependsOn, count: count,
+            forEach: forEach, provider: provider, lifecycle: lifecycle, provenance: provenance)
+    }
+}
+
+/// Typed references to the attributes of one resource or data source instance: each property is a
+/// reference such as `${aws_s3_bucket.raw.arn}`, typed from the schema.
+public protocol TerraformResourceReference: Sendable, Hashable {
+    /// The instance's address.
+    var terraformAddress: ResourceAddress { get }
+    /// References to the instance with local name `name`.
+    init(_ name: String)
+}
+
+extension TerraformResourceReference {
+    /// A reference to any attribute path, for what the typed properties do not reach (elements of
+    /// nested blocks): `bucket.terraformReference(.attribute("versioning"), .index(0), .attribute("enabled"))`.
+    public func terraformReference(_ steps: Reference.Step...) -> Value {
+        .expression(.reference(Reference(terraformAddress, steps: steps)))
+    }
+}
+
+/// Collects the arguments of a generated block: what generated `terraformArguments` bodies call.
+///
+/// One method per shape, so generated code needs no overload resolution.
+public struct TerraformArgumentsBuilder: Sendable {
+    /// The arguments so far.
+    public private(set) var arguments: [String: Value] = [:]
+
+    public init() {}
+
+    /// A typed attribute; nil is left out.
+    public mutating func typed<Kind>(_ name: String, _ value: TypedValue<Kind>?) {
+        if let value { arguments[name] = value.value }
+    }
+
+    /// An attribute without a Swift type (objects, tuples, `dynamic`); nil is left out.
+    public mutating func untyped(_ name: String, _ value: Value?) {
+        if let value { arguments[name] = value }
+    }
+
+    /// A list or set block with at most one item, written as a one-element array; nil is left out.
+    public mutating func listBlock<Block: TerraformBlockBinding>(_ name: String, _ block: Block?) {
+        if let block { arguments[name] = .list([block.terraformObject]) }
+    }
+
+    /// A `single` or `group` block (or nested attribute), written as an object; nil is left out.
+    public mutating func objectBlock<Block: TerraformBlockBinding>(_ name: String, _ block: Block?) {
+        if let block { arguments[name] = block.terraformObject }
+    }
+
+    /// List or set blocks, written as an array of objects; none is left out.
+    public mutating func blocks<Block: TerraformBlockBinding>(_ name: String, _ blocks: [Block]) {
+        if !blocks.isEmpty { arguments[name] = .list(blocks.map(\.terraformObject)) }
+    }
+
+    /// `map` blocks, written as an object of objects by label; none is left out.
+    public mutating func mapBlocks<Block: TerraformBlockBinding>(_ name: String, _ blocks: [String: Block]) {
+        if !blocks.isEmpty { arguments[name] = .object(blocks.mapValues(\.terraformObject)) }
+    }
+}
