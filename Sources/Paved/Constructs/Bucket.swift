@@ -49,8 +49,8 @@ public struct Bucket: AccessTarget {
 
     /// Terraform names: `aws_s3_bucket.raw_events`.
     var resourceName: String { Identifier.sanitize(name) }
-    var bucketAddress: ResourceAddress { .resource("aws_s3_bucket", resourceName) }
-    var keyAddress: ResourceAddress { .resource("aws_kms_key", "bucket_\(resourceName)") }
+    var bucketRef: AWSS3Bucket.Ref { AWSS3Bucket.Ref(resourceName) }
+    var keyRef: AWSKMSKey.Ref { AWSKMSKey.Ref("bucket_\(resourceName)") }
 
     public func lower(into context: inout SynthesisContext) {
         _ = context.aws(for: self)
@@ -59,44 +59,33 @@ public struct Bucket: AccessTarget {
             context.error("bucket name '\(bucketName)' is \(bucketName.count) characters; S3 allows 63: shorten the platform or bucket name", at: location)
         }
         let n = resourceName
-        let tags = context.tags(metadata)
         let key = context.addKMSKey(
-            keyAddress.name, description: "Encrypts s3://\(bucketName)", alias: bucketName, for: self, metadata: metadata)
-        let bucket = context.add("aws_s3_bucket", n, [
-            "bucket": .string(bucketName), "force_destroy": .bool(forceDestroy), "tags": tags,
-        ], for: self)
-        context.add("aws_s3_bucket_public_access_block", n, [
-            "bucket": .ref(bucket, "id"), "block_public_acls": true, "block_public_policy": true,
-            "ignore_public_acls": true, "restrict_public_buckets": true,
-        ], for: self)
-        context.add("aws_s3_bucket_ownership_controls", n, [
-            "bucket": .ref(bucket, "id"), "rule": [["object_ownership": "BucketOwnerEnforced"]],
-        ], for: self)
-        context.add("aws_s3_bucket_server_side_encryption_configuration", n, [
-            "bucket": .ref(bucket, "id"),
-            "rule": [[
-                "apply_server_side_encryption_by_default": [["sse_algorithm": "aws:kms", "kms_master_key_id": .ref(key, "arn")]],
-                "bucket_key_enabled": true,
-            ]],
-        ], for: self)
-        context.add("aws_s3_bucket_versioning", n, [
-            "bucket": .ref(bucket, "id"), "versioning_configuration": [["status": "Enabled"]],
-        ], for: self)
+            keyRef.terraformAddress.name, description: "Encrypts s3://\(bucketName)", alias: bucketName, for: self, metadata: metadata)
+        let bucket = context.add(n, AWSS3Bucket(
+            bucket: .init(bucketName), forceDestroy: .init(forceDestroy), tags: context.typedTags(metadata)), for: self)
+        let publicAccess = context.add(n, AWSS3BucketPublicAccessBlock.allBlocked(bucket: bucket), for: self)
+        context.add(n, AWSS3BucketOwnershipControls(bucket: bucket.id, rule: .init(objectOwnership: "BucketOwnerEnforced")), for: self)
+        context.add(n, AWSS3BucketServerSideEncryptionConfiguration(
+            bucket: bucket.id,
+            rule: [.init(
+                applyServerSideEncryptionByDefault: .init(kmsMasterKeyID: key.arn, sseAlgorithm: "aws:kms"),
+                bucketKeyEnabled: true)]
+        ), for: self)
+        let versioning = context.add(n, AWSS3BucketVersioning(bucket: bucket.id, versioningConfiguration: .init(status: "Enabled")), for: self)
         let policy = context.addPolicyDocument(
             "bucket_\(n)", [SynthesisContext.denyInsecureTransport(bucket: bucket)], for: self, part: "policy")
-        context.add("aws_s3_bucket_policy", n, [
-            "bucket": .ref(bucket, "id"), "policy": .ref(policy, "json"),
-        ], for: self, part: "policy", dependsOn: [.resource("aws_s3_bucket_public_access_block", n)])
+        context.add(
+            n, AWSS3BucketPolicy(bucket: bucket.id, policy: policy.json),
+            for: self, part: "policy", dependsOn: [publicAccess.terraformAddress])
         if let logs = context.logBucket {
-            context.add("aws_s3_bucket_logging", n, [
-                "bucket": .ref(bucket, "id"), "target_bucket": .ref(logs.bucketAddress, "id"),
-                "target_prefix": .string("\(bucketName)/"),
-            ], for: self, part: "logging")
+            context.add(
+                n, AWSS3BucketLogging(bucket: bucket.id, targetBucket: logs.bucketRef.id, targetPrefix: "\(bucketName)/"),
+                for: self, part: "logging")
         }
         if let retention {
-            context.add("aws_s3_bucket_lifecycle_configuration", n, [
-                "bucket": .ref(bucket, "id"), "rule": [retention.rule],
-            ], for: self, at: retention.location, part: "retention", dependsOn: [.resource("aws_s3_bucket_versioning", n)])
+            context.add(
+                n, AWSS3BucketLifecycleConfiguration(bucket: bucket.id, rule: [retention.rule]),
+                for: self, at: retention.location, part: "retention", dependsOn: [versioning.terraformAddress])
         }
     }
 
@@ -104,21 +93,22 @@ public struct Bucket: AccessTarget {
 
     public func iamStatements(for intent: AccessIntent, context: SynthesisContext) -> [IAMStatement] {
         let id = StatementID.from(name)
-        let objects = Value.template([.expression(bucketAddress.attribute("arn")), .literal("/*")])
+        let bucket = bucketRef
+        let objects: TypedValue<String> = "\(bucket.arn)/*"
         let viaS3 = IAMStatement.Condition(
-            "StringEquals", "kms:ViaService", [.string("s3.\(context.environment.aws?.region ?? "us-east-1").amazonaws.com")])
+            "StringEquals", "kms:ViaService", ["s3.\(context.environment.aws?.region ?? "us-east-1").amazonaws.com"])
         switch intent {
         case .read:
             return [
-                IAMStatement(sid: "List\(id)", actions: ["s3:ListBucket"], resources: [.ref(bucketAddress, "arn")]),
+                IAMStatement(sid: "List\(id)", actions: ["s3:ListBucket"], resources: [bucket.arn]),
                 IAMStatement(sid: "Read\(id)", actions: ["s3:GetObject"], resources: [objects]),
-                IAMStatement(sid: "Decrypt\(id)", actions: ["kms:Decrypt"], resources: [.ref(keyAddress, "arn")], conditions: [viaS3]),
+                IAMStatement(sid: "Decrypt\(id)", actions: ["kms:Decrypt"], resources: [keyRef.arn], conditions: [viaS3]),
             ]
         case .write:
             return [
                 IAMStatement(sid: "Write\(id)", actions: ["s3:AbortMultipartUpload", "s3:PutObject"], resources: [objects]),
                 IAMStatement(
-                    sid: "Encrypt\(id)", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [.ref(keyAddress, "arn")],
+                    sid: "Encrypt\(id)", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [keyRef.arn],
                     conditions: [viaS3]),
             ]
         case .readSecret:
@@ -155,7 +145,7 @@ public struct LogBucket: Construct {
     }
 
     var resourceName: String { Identifier.sanitize(name) }
-    var bucketAddress: ResourceAddress { .resource("aws_s3_bucket", resourceName) }
+    var bucketRef: AWSS3Bucket.Ref { AWSS3Bucket.Ref(resourceName) }
 
     public func lower(into context: inout SynthesisContext) {
         let aws = context.aws(for: self)
@@ -164,36 +154,34 @@ public struct LogBucket: Construct {
         if bucketName.count > 63 {
             context.error("bucket name '\(bucketName)' is \(bucketName.count) characters; S3 allows 63: shorten the platform or bucket name", at: location)
         }
-        let bucket = context.add("aws_s3_bucket", n, [
-            "bucket": .string(bucketName), "force_destroy": false, "tags": context.tags(metadata),
-        ], for: self)
-        context.add("aws_s3_bucket_public_access_block", n, [
-            "bucket": .ref(bucket, "id"), "block_public_acls": true, "block_public_policy": true,
-            "ignore_public_acls": true, "restrict_public_buckets": true,
-        ], for: self)
-        context.add("aws_s3_bucket_ownership_controls", n, [
-            "bucket": .ref(bucket, "id"), "rule": [["object_ownership": "BucketOwnerEnforced"]],
-        ], for: self)
-        context.add("aws_s3_bucket_server_side_encryption_configuration", n, [
-            "bucket": .ref(bucket, "id"),
-            "rule": [["apply_server_side_encryption_by_default": [["sse_algorithm": "AES256"]]]],
-        ], for: self)
-        context.add("aws_s3_bucket_versioning", n, [
-            "bucket": .ref(bucket, "id"), "versioning_configuration": [["status": "Enabled"]],
-        ], for: self)
+        let bucket = context.add(n, AWSS3Bucket(bucket: .init(bucketName), forceDestroy: false, tags: context.typedTags(metadata)), for: self)
+        let publicAccess = context.add(n, AWSS3BucketPublicAccessBlock.allBlocked(bucket: bucket), for: self)
+        context.add(n, AWSS3BucketOwnershipControls(bucket: bucket.id, rule: .init(objectOwnership: "BucketOwnerEnforced")), for: self)
+        context.add(n, AWSS3BucketServerSideEncryptionConfiguration(
+            bucket: bucket.id, rule: [.init(applyServerSideEncryptionByDefault: .init(sseAlgorithm: "AES256"))]
+        ), for: self)
+        let versioning = context.add(n, AWSS3BucketVersioning(bucket: bucket.id, versioningConfiguration: .init(status: "Enabled")), for: self)
         let delivery = IAMStatement(
             sid: "AllowS3ServerAccessLogs", actions: ["s3:PutObject"],
-            resources: [.template([.expression(bucket.attribute("arn")), .literal("/*")])],
+            resources: ["\(bucket.arn)/*"],
             principals: [.init(type: "Service", identifiers: ["logging.s3.amazonaws.com"])],
-            conditions: [.init("StringEquals", "aws:SourceAccount", [.string(aws.accountID)])])
+            conditions: [.init("StringEquals", "aws:SourceAccount", [.init(aws.accountID)])])
         let policy = context.addPolicyDocument(
             "bucket_\(n)", [delivery, SynthesisContext.denyInsecureTransport(bucket: bucket)], for: self, part: "policy")
-        context.add("aws_s3_bucket_policy", n, [
-            "bucket": .ref(bucket, "id"), "policy": .ref(policy, "json"),
-        ], for: self, part: "policy", dependsOn: [.resource("aws_s3_bucket_public_access_block", n)])
-        context.add("aws_s3_bucket_lifecycle_configuration", n, [
-            "bucket": .ref(bucket, "id"), "rule": [retention.rule],
-        ], for: self, part: "retention", dependsOn: [.resource("aws_s3_bucket_versioning", n)])
+        context.add(
+            n, AWSS3BucketPolicy(bucket: bucket.id, policy: policy.json),
+            for: self, part: "policy", dependsOn: [publicAccess.terraformAddress])
+        context.add(
+            n, AWSS3BucketLifecycleConfiguration(bucket: bucket.id, rule: [retention.rule]),
+            for: self, part: "retention", dependsOn: [versioning.terraformAddress])
+    }
+}
+
+extension AWSS3BucketPublicAccessBlock {
+    /// All four public-access blocks on: no public ACLs or policies, and existing ones ignored.
+    static func allBlocked(bucket: AWSS3Bucket.Ref) -> AWSS3BucketPublicAccessBlock {
+        AWSS3BucketPublicAccessBlock(
+            blockPublicACLs: true, blockPublicPolicy: true, bucket: bucket.id, ignorePublicACLs: true, restrictPublicBuckets: true)
     }
 }
 

@@ -3,9 +3,9 @@ public struct IAMStatement: Sendable, Equatable {
     public struct Condition: Sendable, Equatable {
         public var test: String
         public var variable: String
-        public var values: [Value]
+        public var values: [TypedValue<String>]
 
-        public init(_ test: String, _ variable: String, _ values: [Value]) {
+        public init(_ test: String, _ variable: String, _ values: [TypedValue<String>]) {
             self.test = test
             self.variable = variable
             self.values = values
@@ -15,9 +15,9 @@ public struct IAMStatement: Sendable, Equatable {
     public struct Principal: Sendable, Equatable {
         /// `Service`, `AWS`, or `Federated`.
         public var type: String
-        public var identifiers: [Value]
+        public var identifiers: [TypedValue<String>]
 
-        public init(type: String, identifiers: [Value]) {
+        public init(type: String, identifiers: [TypedValue<String>]) {
             self.type = type
             self.identifiers = identifiers
         }
@@ -26,12 +26,12 @@ public struct IAMStatement: Sendable, Equatable {
     public var sid: String
     public var allow: Bool
     public var actions: [String]
-    public var resources: [Value]
+    public var resources: [TypedValue<String>]
     public var principals: [Principal]
     public var conditions: [Condition]
 
     public init(
-        sid: String, allow: Bool = true, actions: [String], resources: [Value] = [], principals: [Principal] = [],
+        sid: String, allow: Bool = true, actions: [String], resources: [TypedValue<String>] = [], principals: [Principal] = [],
         conditions: [Condition] = []
     ) {
         self.sid = sid
@@ -43,54 +43,45 @@ public struct IAMStatement: Sendable, Equatable {
     }
 
     /// The `statement` block of an `aws_iam_policy_document`.
-    var block: Value {
-        var block: [String: Value] = [
-            "sid": .string(sid), "effect": .string(allow ? "Allow" : "Deny"), "actions": .strings(actions),
-        ]
-        if !resources.isEmpty { block["resources"] = .list(resources) }
-        if !principals.isEmpty {
-            block["principals"] = .list(principals.map { ["type": .string($0.type), "identifiers": .list($0.identifiers)] })
-        }
-        if !conditions.isEmpty {
-            block["condition"] = .list(conditions.map {
-                ["test": .string($0.test), "variable": .string($0.variable), "values": .list($0.values)]
-            })
-        }
-        return .object(block)
+    var block: DataAWSIAMPolicyDocument.Statement {
+        DataAWSIAMPolicyDocument.Statement(
+            actions: .init(actions),
+            condition: conditions.map { .init(test: .init($0.test), values: .init($0.values), variable: .init($0.variable)) },
+            effect: allow ? "Allow" : "Deny",
+            principals: principals.map { .init(identifiers: .init($0.identifiers), type: .init($0.type)) },
+            resources: resources.isEmpty ? nil : .init(resources),
+            sid: .init(sid))
     }
 }
 
 extension SynthesisContext {
-    /// Adds an `aws_iam_policy_document` data source with `statements` and returns its address;
-    /// its rendered JSON is `data.aws_iam_policy_document.NAME.json`.
+    /// Adds an `aws_iam_policy_document` data source with `statements`; its rendered JSON is
+    /// `.json` of the result (`data.aws_iam_policy_document.NAME.json`).
     @discardableResult
     public mutating func addPolicyDocument(
         _ name: String, _ statements: [IAMStatement], for construct: any Construct, part: String
-    ) -> ResourceAddress {
-        addData("aws_iam_policy_document", name, ["statement": .list(statements.map(\.block))], for: construct, part: part)
+    ) -> DataAWSIAMPolicyDocument.Ref {
+        add(name, DataAWSIAMPolicyDocument(statement: statements.map(\.block)), for: construct, part: part)
     }
 
     /// A statement denying every S3 request that is not over TLS.
-    static func denyInsecureTransport(bucket: ResourceAddress) -> IAMStatement {
+    static func denyInsecureTransport(bucket: AWSS3Bucket.Ref) -> IAMStatement {
         IAMStatement(
             sid: "DenyInsecureTransport", allow: false, actions: ["s3:*"],
-            resources: [.ref(bucket, "arn"), .template([.expression(bucket.attribute("arn")), .literal("/*")])],
+            resources: [bucket.arn, "\(bucket.arn)/*"],
             principals: [.init(type: "AWS", identifiers: ["*"])],
             conditions: [.init("Bool", "aws:SecureTransport", ["false"])])
     }
 
     /// A customer-managed KMS key with rotation, and its alias.
-    mutating func addKMSKey(_ name: String, description: String, alias: String, for construct: any Construct, metadata: Metadata) -> ResourceAddress {
-        let key = add("aws_kms_key", name, [
-            "description": .string(description),
-            "enable_key_rotation": true,
-            "rotation_period_in_days": 365,
-            "deletion_window_in_days": 30,
-            "tags": tags(metadata),
-        ], for: construct, part: "kms-key")
-        add("aws_kms_alias", name, [
-            "name": .string("alias/\(alias)"), "target_key_id": .ref(key, "key_id"),
-        ], for: construct, part: "kms-key")
+    mutating func addKMSKey(
+        _ name: String, description: String, alias: String, for construct: any Construct, metadata: Metadata
+    ) -> AWSKMSKey.Ref {
+        let key = add(name, AWSKMSKey(
+            deletionWindowInDays: 30, description: .init(description), enableKeyRotation: true, rotationPeriodInDays: 365,
+            tags: typedTags(metadata)
+        ), for: construct, part: "kms-key")
+        add(name, AWSKMSAlias(name: "alias/\(alias)", targetKeyID: key.keyID), for: construct, part: "kms-key")
         return key
     }
 }

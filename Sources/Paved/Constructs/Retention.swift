@@ -89,20 +89,14 @@ public struct Retention: Sendable, Equatable {
     }
 
     /// The `rule` block of an `aws_s3_bucket_lifecycle_configuration`.
-    var rule: Value {
-        var rule: [String: Value] = [
-            "id": "paved-retention", "status": "Enabled", "filter": .list([.object([:])]),
-            "abort_incomplete_multipart_upload": [["days_after_initiation": .int(abortIncompleteUploadsAfter.days)]],
-        ]
-        if !transitions.isEmpty {
-            rule["transition"] = .list(transitions.map {
-                ["days": .int($0.after.days), "storage_class": .string($0.storageClass.rawValue)]
-            })
-        }
-        if let e = expireAfter { rule["expiration"] = [["days": .int(e.days)]] }
-        if let n = noncurrentVersionsExpireAfter {
-            rule["noncurrent_version_expiration"] = [["noncurrent_days": .int(n.days)]]
-        }
-        return .object(rule)
+    var rule: AWSS3BucketLifecycleConfiguration.Rule {
+        AWSS3BucketLifecycleConfiguration.Rule(
+            abortIncompleteMultipartUpload: [.init(daysAfterInitiation: .init(abortIncompleteUploadsAfter.days))],
+            expiration: expireAfter.map { [.init(days: .init($0.days))] } ?? [],
+            filter: [.init()],  // an empty filter: the rule applies to every object
+            id: "paved-retention",
+            noncurrentVersionExpiration: noncurrentVersionsExpireAfter.map { [.init(noncurrentDays: .init($0.days))] } ?? [],
+            status: "Enabled",
+            transition: transitions.map { .init(days: .init($0.after.days), storageClass: .init($0.storageClass.rawValue)) })
     }
 }

@@ -61,7 +61,7 @@ public struct Role: Construct {
     }
 
     var resourceName: String { Identifier.sanitize(name) }
-    var roleAddress: ResourceAddress { .resource("aws_iam_role", resourceName) }
+    var roleRef: AWSIAMRole.Ref { AWSIAMRole.Ref(resourceName) }
 
     public func lower(into context: inout SynthesisContext) {
         _ = context.aws(for: self)
@@ -73,15 +73,17 @@ public struct Role: Construct {
 
         var principals: [IAMStatement.Principal] = []
         let services = assumedBy.flatMap { p -> [String] in if case .service(let s) = p { return s.principals } else { return [] } }
-        if !services.isEmpty { principals.append(.init(type: "Service", identifiers: services.sorted().map(Value.string))) }
-        var roleARNs: [Value] = []
+        if !services.isEmpty {
+            principals.append(.init(type: "Service", identifiers: services.sorted().map { TypedValue<String>($0) }))
+        }
+        var roleARNs: [TypedValue<String>] = []
         for principal in assumedBy {
             switch principal {
             case .service: break
-            case .arn(let arn): roleARNs.append(.string(arn))
+            case .arn(let arn): roleARNs.append(.init(arn))
             case .role(let other):
                 if let role = context.construct(named: other) as? Role {
-                    roleARNs.append(.ref(role.roleAddress, "arn"))
+                    roleARNs.append(role.roleRef.arn)
                 } else {
                     context.error(unknownTarget(other, expected: "role", context: context), at: location)
                 }
@@ -91,17 +93,15 @@ public struct Role: Construct {
         var trustConditions: [IAMStatement.Condition] = []
         if !services.isEmpty {
             // Confused-deputy protection: only this account's resources may make the service assume the role.
-            trustConditions.append(.init("StringEquals", "aws:SourceAccount", [.string(context.environment.aws?.accountID ?? "")]))
+            trustConditions.append(.init("StringEquals", "aws:SourceAccount", [.init(context.environment.aws?.accountID ?? "")]))
         }
         let trust = context.addPolicyDocument(
             "\(n)_trust", [IAMStatement(sid: "AssumeRole", actions: ["sts:AssumeRole"], principals: principals, conditions: trustConditions)],
             for: self, part: "trust")
-        var arguments: [String: Value] = [
-            "name": .string(roleName), "assume_role_policy": .ref(trust, "json"),
-            "max_session_duration": .int(maxSessionDuration.seconds), "tags": context.tags(metadata),
-        ]
-        if let description { arguments["description"] = .string(description) }
-        let role = context.add("aws_iam_role", n, arguments, for: self)
+        let role = context.add(n, AWSIAMRole(
+            assumeRolePolicy: trust.json, description: description.map { TypedValue($0) },
+            maxSessionDuration: .init(maxSessionDuration.seconds), name: .init(roleName), tags: context.typedTags(metadata)
+        ), for: self)
 
         var statements: [IAMStatement] = []
         var sids: Set<String> = []
@@ -120,9 +120,9 @@ public struct Role: Construct {
         }
         guard !statements.isEmpty else { return }
         let permissions = context.addPolicyDocument("\(n)_permissions", statements, for: self, part: "permissions")
-        context.add("aws_iam_role_policy", n, [
-            "name": .string("\(roleName)-permissions"), "role": .ref(role, "id"), "policy": .ref(permissions, "json"),
-        ], for: self, part: "permissions")
+        context.add(
+            n, AWSIAMRolePolicy(name: "\(roleName)-permissions", policy: permissions.json, role: role.id),
+            for: self, part: "permissions")
     }
 }
 
@@ -187,7 +187,7 @@ public struct Allow: Sendable {
         switch grant {
         case .explicit(let actions, let resources):
             let sid = "Explicit\(location.line)"
-            return [IAMStatement(sid: sid, actions: actions, resources: resources.map(Value.string))]
+            return [IAMStatement(sid: sid, actions: actions, resources: resources.map { TypedValue<String>($0) })]
         case .intent(let intent, let target):
             guard let construct = context.construct(named: target) else {
                 context.error(unknownTarget(target, expected: nil, context: context), at: location)

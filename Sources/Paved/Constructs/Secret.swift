@@ -91,32 +91,29 @@ public struct Secret: AccessTarget {
     }
 
     var resourceName: String { Identifier.sanitize(name) }
-    var secretAddress: ResourceAddress { .resource("aws_secretsmanager_secret", resourceName) }
-    var keyAddress: ResourceAddress { .resource("aws_kms_key", "secret_\(resourceName)") }
+    var secretRef: AWSSecretsmanagerSecret.Ref { AWSSecretsmanagerSecret.Ref(resourceName) }
+    var keyRef: AWSKMSKey.Ref { AWSKMSKey.Ref("secret_\(resourceName)") }
 
     public func lower(into context: inout SynthesisContext) {
         let aws = context.aws(for: self)
         let secretName = "\(context.platformName)/\(context.environment.name)/\(name)"
         let key = context.addKMSKey(
-            keyAddress.name, description: "Encrypts secret \(secretName)",
+            keyRef.terraformAddress.name, description: "Encrypts secret \(secretName)",
             alias: context.physicalName(name.replacingOccurrences(of: "/", with: "-")), for: self, metadata: metadata)
-        var arguments: [String: Value] = [
-            "name": .string(secretName), "kms_key_id": .ref(key, "arn"),
-            "recovery_window_in_days": .int(recoveryWindow.days), "tags": context.tags(metadata),
-        ]
-        if let description { arguments["description"] = .string(description) }
-        let secret = context.add("aws_secretsmanager_secret", resourceName, arguments, for: self)
+        let secret = context.add(resourceName, AWSSecretsmanagerSecret(
+            description: description.map { TypedValue($0) }, kmsKeyID: key.arn, name: .init(secretName),
+            recoveryWindowInDays: .init(recoveryWindow.days), tags: context.typedTags(metadata)
+        ), for: self)
         guard let rotation else { return }
         let lambdaARN = rotation.arn(in: aws)
-        let permission = context.add("aws_lambda_permission", "rotate_\(resourceName)", [
-            "statement_id": .string("AllowSecretsManagerRotation-\(StatementID.from(name))"),
-            "action": "lambda:InvokeFunction", "function_name": .string(lambdaARN),
-            "principal": "secretsmanager.amazonaws.com", "source_arn": .ref(secret, "arn"),
-        ], for: self, part: "rotation")
-        context.add("aws_secretsmanager_secret_rotation", resourceName, [
-            "secret_id": .ref(secret, "id"), "rotation_lambda_arn": .string(lambdaARN),
-            "rotation_rules": [["automatically_after_days": .int(rotation.every.days)]],
-        ], for: self, part: "rotation", dependsOn: [permission])
+        let permission = context.add("rotate_\(resourceName)", AWSLambdaPermission(
+            action: "lambda:InvokeFunction", functionName: .init(lambdaARN), principal: "secretsmanager.amazonaws.com",
+            sourceARN: secret.arn, statementID: "AllowSecretsManagerRotation-\(StatementID.from(name))"
+        ), for: self, part: "rotation")
+        context.add(resourceName, AWSSecretsmanagerSecretRotation(
+            rotationLambdaARN: .init(lambdaARN), rotationRules: .init(automaticallyAfterDays: .init(rotation.every.days)),
+            secretID: secret.id
+        ), for: self, part: "rotation", dependsOn: [permission.terraformAddress])
     }
 
     public var supportedIntents: [AccessIntent] { [.readSecret] }
@@ -128,10 +125,10 @@ public struct Secret: AccessTarget {
         return [
             IAMStatement(
                 sid: "ReadSecret\(id)", actions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"],
-                resources: [.ref(secretAddress, "arn")]),
+                resources: [secretRef.arn]),
             IAMStatement(
-                sid: "DecryptSecret\(id)", actions: ["kms:Decrypt"], resources: [.ref(keyAddress, "arn")],
-                conditions: [.init("StringEquals", "kms:ViaService", [.string("secretsmanager.\(region).amazonaws.com")])]),
+                sid: "DecryptSecret\(id)", actions: ["kms:Decrypt"], resources: [keyRef.arn],
+                conditions: [.init("StringEquals", "kms:ViaService", ["secretsmanager.\(region).amazonaws.com"])]),
         ]
     }
 }

@@ -55,7 +55,50 @@ public struct SynthesisContext: Sendable {
         return AWSTarget(accountID: "000000000000", region: "us-east-1")
     }
 
-    /// Adds a managed resource and returns its address.
+    /// The tags for a construct with `metadata`, typed for the `tags` argument of generated bindings.
+    public func typedTags(_ metadata: Metadata) -> TypedValue<[String: String]> {
+        // Every tag value is a literal string (Metadata.tags), so the map is a map(string).
+        TypedValue(unchecked: tags(metadata))
+    }
+
+    /// Adds a resource or data source through its generated binding and returns typed references to
+    /// its attributes.
+    ///
+    /// This is how constructs emit Terraform: arguments are checked by the compiler against the
+    /// provider schema, so a misspelled attribute or a reference of the wrong type does not build.
+    ///
+    /// ```swift
+    /// let bucket = context.add("raw_events", AWSS3Bucket(bucket: .init(name), tags: context.typedTags(metadata)), for: self)
+    /// context.add("raw_events", AWSS3BucketVersioning(bucket: bucket.id, versioningConfiguration: .init(status: "Enabled")), for: self)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - name: the Terraform local name (`aws_s3_bucket.NAME`).
+    ///   - binding: the resource's or data source's arguments.
+    ///   - construct: the construct the block belongs to (its path and waivers go into provenance).
+    ///   - location: the DSL line to report; the construct's by default.
+    ///   - part: a suffix of the construct path for blocks that make up one part (`policy`, `retention`).
+    ///   - dependsOn: explicit dependencies (`depends_on`), for ordering Terraform cannot infer.
+    ///   - lifecycle: the `lifecycle` meta-argument.
+    /// - Returns: typed references: `bucket.arn` is `${aws_s3_bucket.raw_events.arn}`.
+    @discardableResult
+    public mutating func add<Binding: TerraformResourceBinding>(
+        _ name: String, _ binding: Binding, for construct: any Construct, at location: SourceLocation? = nil,
+        part: String? = nil, dependsOn: [ResourceAddress] = [], lifecycle: Lifecycle? = nil
+    ) -> Binding.Ref {
+        let address = append(
+            Binding.terraformAddress(named: name), binding.terraformArguments, construct: construct, at: location, part: part,
+            dependsOn: dependsOn, lifecycle: lifecycle)
+        return Binding.Ref(address.name)
+    }
+
+    /// Adds a managed resource of any type, without a generated binding, and returns its address.
+    ///
+    /// The path for resource types Paved has no bindings for: nothing checks `arguments` while
+    /// compiling, but `synth` validates its output against the provider schemas and `paved validate`
+    /// reports unknown attributes, missing required ones and wrong types. Prefer
+    /// ``add(_:_:for:at:part:dependsOn:lifecycle:)`` with a binding (generate one with
+    /// `paved bindings generate`).
     @discardableResult
     public mutating func add(
         _ type: String, _ name: String, _ arguments: [String: Value], for construct: any Construct,
@@ -65,7 +108,8 @@ public struct SynthesisContext: Sendable {
         append(.resource(type, name), arguments, construct: construct, at: location, part: part, dependsOn: dependsOn, lifecycle: lifecycle)
     }
 
-    /// Adds a data source and returns its address.
+    /// Adds a data source of any type, without a generated binding, and returns its address (see
+    /// ``add(_:_:_:for:at:part:dependsOn:lifecycle:)`` for what is and is not checked).
     @discardableResult
     public mutating func addData(
         _ type: String, _ name: String, _ arguments: [String: Value], for construct: any Construct,
