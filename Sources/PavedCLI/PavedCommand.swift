@@ -11,7 +11,8 @@ struct PavedCommand: AsyncParsableCommand {
             """,
         version: Manifest.pavedVersion,
         subcommands: [
-            SynthCommand.self, ValidateCommand.self, SchemasCommand.self, ScaffoldCommand.self, TemplatesCommand.self,
+            SynthCommand.self, CheckCommand.self, ValidateCommand.self, PoliciesCommand.self, PolicyCommand.self,
+            SchemasCommand.self, ScaffoldCommand.self, TemplatesCommand.self,
         ]
     )
 }

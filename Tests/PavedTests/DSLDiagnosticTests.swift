@@ -130,7 +130,7 @@ import Testing
                 .waive("AWS-S3-LOGGING", reason: "todo", owner: "", expires: "2027-02-30")
         }
         #expect(PavedTesting.diagnostics(of: platform) == [
-            "\(file):\(line + 4): error: waiver of AWS-S3-LOGGING needs a real reason (at least 15 characters saying why), got 'todo'",
+            "\(file):\(line + 4): error: waiver of AWS-S3-LOGGING needs a real reason (at least 20 characters and 4 words saying why), got 'todo'",
             "\(file):\(line + 4): error: waiver of AWS-S3-LOGGING needs an owner (a person or team to ask), got ''",
             "\(file):\(line + 4): error: waiver of AWS-S3-LOGGING has expiry '2027-02-30', which is not a date (YYYY-MM-DD)",
         ])

@@ -55,8 +55,9 @@ extension Waiver {
         if rule.isEmpty { out.append(.error("waiver needs a rule id", at: location)) }
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         let trivial = ["todo", "tbd", "n/a", "na", "none", "temp", "temporary", "fix later", "wip"]
-        if trimmed.count < 15 || trivial.contains(trimmed.lowercased()) {
-            out.append(.error("waiver of \(rule) needs a real reason (at least 15 characters saying why), got '\(reason)'", at: location))
+        let words = trimmed.split(whereSeparator: { $0.isWhitespace }).count
+        if trimmed.count < 20 || words < 4 || trivial.contains(trimmed.lowercased()) {
+            out.append(.error("waiver of \(rule) needs a real reason (at least 20 characters and 4 words saying why), got '\(reason)'", at: location))
         }
         if !owner.contains("@") && owner.count < 3 {
             out.append(.error("waiver of \(rule) needs an owner (a person or team to ask), got '\(owner)'", at: location))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Paved
+import PavedPolicy
 
 /// `paved synth`: one `main.tf.json` per environment, plus `manifest.json`.
 struct SynthCommand: AsyncParsableCommand {
@@ -11,6 +12,9 @@ struct SynthCommand: AsyncParsableCommand {
             Writes <out>/<env>/main.tf.json per environment and <out>/manifest.json. Nothing is written \
             when the platform has errors; each file is replaced atomically, and files Terraform keeps \
             beside them (.terraform/, .terraform.lock.hcl) are left alone.
+            Before writing, the output is validated against the provider schemas and checked against the \
+            policy packs (built-in, the project's policies/, $PAVED_POLICIES): a schema error or an unwaived \
+            hard-mandatory finding stops synth with exit 1 and nothing written. Other findings are printed.
             With --check, nothing is written: the command lists the files whose content would change and \
             exits 1 when any would (drift detection for CI).
             """)
@@ -36,6 +40,7 @@ struct SynthCommand: AsyncParsableCommand {
             throw ExitCode(ExitCodes.findings)
         }
         for warning in result.warnings { Console.printError(warning.description) }
+        try SynthPipeline.gate(result.synthesis)
         let writer = OutputWriter(root: URL(fileURLWithPath: out))
         if check {
             let drift = try writer.drift(result.files, stackPaths: result.stackPaths)
@@ -85,6 +90,19 @@ enum SynthPipeline {
             }
             lines.append("  manifest  →  \(out)/manifest.json")
             return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Runs the policy packs over every stack; prints findings, and stops on unwaived hard-mandatory ones.
+    static func gate(_ synthesis: Synthesis) throws {
+        let gate = try PolicyGate.standard()  // a malformed rule file is a DiagnosticsError: exit 2
+        let result = gate.check(stacks: synthesis.stacks.map {
+            PolicyGate.Stack(environment: $0.environment.rawValue, path: $0.path, configuration: $0.configuration)
+        })
+        for message in result.messages { Console.printError(message) }
+        if result.blocked {
+            Console.printError("synth refused: fix or waive the findings above; nothing was written")
+            throw ExitCode(ExitCodes.findings)
         }
     }
 

@@ -155,8 +155,16 @@ public struct PolicyEngine: Sendable {
                 location: FindingLocation(file: waiver.location.file, line: waiver.location.line, path: waiver.location.filePath),
                 environment: waiver.environment))
         }
+        // A DSL waiver is copied onto every resource of its construct: it is unused only when no copy
+        // of that declaration (same rule, same line) waived anything. One warning per declaration.
         let known = Set(rules.rules.map(\.metadata.id))
-        let unused = active.enumerated().filter { !used.contains($0.offset) && known.contains($0.element.ruleID) }.map(\.element)
+        func declaration(_ w: Waiver) -> String { "\(w.ruleID)|\(w.location)" }
+        let usedDeclarations = Set(used.map { declaration(active[$0]) })
+        var warned: Set<String> = []
+        let unused = active.enumerated().filter {
+            !used.contains($0.offset) && known.contains($0.element.ruleID) && !usedDeclarations.contains(declaration($0.element))
+                && warned.insert(declaration($0.element)).inserted
+        }.map(\.element)
         for waiver in unused {
             diagnostics.append(.warning(
                 "waiver for \(waiver.ruleID) on \(waiver.scope) matched no finding; remove it if the finding is fixed",

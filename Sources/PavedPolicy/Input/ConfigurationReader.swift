@@ -111,7 +111,14 @@ struct ConfigurationReader {
         var out: [Waiver] = []
         for (i, entry) in entries.enumerated() {
             let here = pointer + [String(i)]
-            let location = swiftSource ?? self.location(here)
+            // The waiver's own DSL line (`"source"`), else the resource's, else the JSON position.
+            var location = swiftSource ?? self.location(here)
+            if let source = entry["source"]?.stringValue, let colon = source.lastIndex(of: ":"),
+               let line = Int(source[source.index(after: colon)...])
+            {
+                let file = String(source[..<colon])
+                location = SourceLocation(file: file, line: line, filePath: swiftSource?.file == file ? swiftSource?.filePath : nil)
+            }
             func report(_ message: String) {
                 diagnostics.append(.error("\(address): \(message)", at: location, jsonPointer: swiftSource == nil ? JSONPointer.make(here) : nil))
             }
