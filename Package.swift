@@ -61,7 +61,7 @@ let package = Package(
             path: "Examples/acme-platform", swiftSettings: strict),
         // Benchmarks: `make bench`.
         .executableTarget(
-            name: "paved-bench", dependencies: ["Paved", "PavedTerraform"],
+            name: "paved-bench", dependencies: ["Paved", "PavedTerraform", "PavedPolicy"],
             path: "Benchmarks/paved-bench", swiftSettings: strict),
         .executableTarget(name: "scaffold-bench", dependencies: ["PavedScaffold"], path: "Benchmarks/scaffold-bench", swiftSettings: strict),
 

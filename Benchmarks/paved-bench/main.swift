@@ -1,8 +1,10 @@
 import Foundation
 import Paved
+import PavedPolicy
 
-// `make bench`: synthesis speed for platforms of N data-product units.
-// One unit = Bucket + Retention + Secret + Role reading both (about 16 resources and data sources).
+// `make bench`: synthesis and policy evaluation for platforms of N data-product units.
+// One unit = Bucket + Retention + Secret + Role reading and writing the bucket and reading the
+// secret: 17 Terraform blocks (13 resources, 4 data sources).
 // Prints a table for people and one `bench …` line per N for tracking over time.
 
 func platform(units: Int) -> Platform {
@@ -39,11 +41,16 @@ func peakRSSMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
 }
 
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("paved-bench: \(message)\n".utf8))
+    exit(1)
+}
+
 let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let ns = sizes.isEmpty ? [100, 1_000, 10_000] : sizes
 var lines: [String] = []
-print("Paved synthesis benchmark (median of runs; the machine is shared and noisy)")
-print("units   resources   synth_ms (lower + render)   resources/s   output_bytes   peak_rss_mb")
+print("Paved benchmark: synthesis and policy (medians; the machine is shared and noisy)")
+print("units  resources  synth_ms (lower + render)  resources/s  output_bytes  check_ms  check_disk_ms  peak_rss_mb")
 for n in ns {
     let p = platform(units: n)
     let runs = n >= 10_000 ? 3 : 5
@@ -51,24 +58,49 @@ for n in ns {
     var renderTimes: [Double] = []
     var resources = 0
     var bytes = 0
+    var last: Synthesis?
     for _ in 0..<runs {
         var synthesis: Synthesis?
         lowerTimes.append(milliseconds { synthesis = Synthesizer().synthesize(p) })
         guard let synthesis, !synthesis.diagnostics.hasErrors else {
-            print(synthesis?.diagnostics.map(\.description).joined(separator: "\n") ?? "no synthesis")
-            exit(1)
+            fail(synthesis?.diagnostics.map(\.description).joined(separator: "\n") ?? "no synthesis")
         }
         resources = synthesis.stacks.reduce(0) { $0 + $1.configuration.resources.count }
         renderTimes.append(milliseconds {
             bytes = synthesis.stacks.reduce(0) { $0 + TerraformRenderer().renderBytes($1.configuration).count }
         })
+        last = synthesis
     }
     let lowerMs = median(lowerTimes), renderMs = median(renderTimes)
     let ms = median(zip(lowerTimes, renderTimes).map { $0 + $1 })
+    guard let synthesis = last else { fail("no synthesis") }
+
+    // Policy: every built-in rule over the synthesized stacks in memory, and over the same stacks
+    // written to .tf.json and read back (parsing with positions included).
+    let stacks = synthesis.stacks.map {
+        PolicyGate.Stack(environment: $0.environment.rawValue, path: $0.path, configuration: $0.configuration)
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paved-bench-\(getpid())-\(n)")
+    var checkMs = 0.0, checkDiskMs = 0.0
+    do {
+        checkMs = try PolicyBenchmark.measureStacks(stacks, units: n, iterations: runs).medianTotal * 1000
+        for stack in synthesis.stacks {
+            let file = directory.appendingPathComponent(stack.path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(TerraformRenderer().renderBytes(stack.configuration)).write(to: file)
+        }
+        checkDiskMs = try PolicyBenchmark.measureDirectory(directory.path, units: n, iterations: runs).medianTotal * 1000
+        try? FileManager.default.removeItem(at: directory)
+    } catch {
+        fail("policy benchmark: \(error)")
+    }
+
     let rss = peakRSSMegabytes()
     print(String(
-        format: "%5d   %9d   %8.1f (%6.1f + %6.1f)   %11.0f   %12d   %11.1f", n, resources, ms, lowerMs, renderMs,
-        Double(resources) / (ms / 1000), bytes, rss))
-    lines.append(String(format: "bench units=%d resources=%d synth_ms=%.1f bytes=%d rss_mb=%.1f", n, resources, ms, bytes, rss))
+        format: "%5d  %9d  %8.1f (%6.1f + %6.1f)  %11.0f  %12d  %8.1f  %13.1f  %11.1f", n, resources, ms, lowerMs, renderMs,
+        Double(resources) / (ms / 1000), bytes, checkMs, checkDiskMs, rss))
+    lines.append(String(
+        format: "bench units=%d resources=%d synth_ms=%.1f bytes=%d check_ms=%.1f check_disk_ms=%.1f rss_mb=%.1f",
+        n, resources, ms, bytes, checkMs, checkDiskMs, rss))
 }
 for line in lines { print(line) }
