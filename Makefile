@@ -16,11 +16,12 @@ build: setup
 	$(SWIFT) build --product paved
 	$(SWIFT) build --product acme-platform
 
-# Synthesizes the embedded example platform (Examples/AcmeData) into ./out, validates it against the
-# provider schemas, and prints a summary.
+# Synthesizes the embedded example platform (Examples/AcmeData) into ./out (validated against the
+# provider schemas and gated by the policy packs), then checks the written files as CI would.
 run: build
 	.build/debug/acme-platform synth --out $(OUT)
 	.build/debug/paved validate $(OUT)
+	.build/debug/paved check $(OUT)
 
 # Builds everything (failing on any warning in our own code) and runs every test.
 test: setup
