@@ -32,7 +32,7 @@ public struct SynthesisContext: Sendable {
 
     /// Names close to `name`, for "did you mean" hints.
     public func suggestions(for name: String) -> [String] {
-        constructs.keys.filter { editDistance($0, name) <= max(2, name.count / 3) }.sorted()
+        constructs.keys.filter { EditDistance.distance($0, name, limit: max(2, name.count / 3)) != nil }.sorted()
     }
 
     /// `acme-data-dev-raw-events`: a physical name unique per platform and environment.
@@ -147,21 +147,4 @@ public struct SynthesisContext: Sendable {
     public mutating func warning(_ message: String, at location: SourceLocation) {
         diagnostics.append(.warning(message, at: location))
     }
-}
-
-/// Levenshtein distance, for suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.utf8), b = Array(b.utf8)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }

@@ -1,3 +1,4 @@
+import PavedTerraform
 /// The attribute and block names of every resource and data source type of the providers Paved
 /// knows (aws, google, snowflake, databricks, vault), so rule files are checked when they load: a
 /// misspelt attribute path is an error at its line, not a rule that silently never fires.
@@ -142,19 +143,7 @@ enum Suggestions {
     }
 
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.utf8), b = Array(b.utf8)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        EditDistance.distance(a, b) ?? .max
     }
 
     /// ` (did you mean 'a' or 'b'?)`, or empty.

@@ -32,28 +32,46 @@ public struct JSONWriter: Sendable {
         case .double(let d): out.append(contentsOf: Self.format(d).utf8)
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1, &out)
-                write(item, indent: indent + 1, into: &out)
-            }
-            newline(indent, &out)
-            out.append(UInt8(ascii: "]"))
+            Self.writeArray(items, indent: indent, into: &out) { item, out in write(item, indent: indent + 1, into: &out) }
         case .object(let members):
-            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
-            out.append(UInt8(ascii: "{"))
-            for (i, key) in Self.sortedKeys(members).enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1, &out)
-                Self.writeString(key, into: &out)
-                out.append(contentsOf: ": ".utf8)
+            Self.writeObject(Self.sortedKeys(members), indent: indent, into: &out) { key, out in
                 write(members[key] ?? .null, indent: indent + 1, into: &out)
             }
-            newline(indent, &out)
-            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// `[` elements `]` in this writer's layout; `element` writes one element at `indent + 1`.
+    @inline(__always)
+    static func writeArray<C: Collection>(
+        _ items: C, indent: Int, into out: inout [UInt8], element: (C.Element, inout [UInt8]) -> Void
+    ) {
+        if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+        out.append(UInt8(ascii: "["))
+        var first = true
+        for item in items {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            newline(indent + 1, &out)
+            element(item, &out)
+        }
+        newline(indent, &out)
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// `{` members `}` for keys already sorted; `value` writes the value of one key at `indent + 1`.
+    @inline(__always)
+    static func writeObject(_ sortedKeys: [String], indent: Int, into out: inout [UInt8], value: (String, inout [UInt8]) -> Void) {
+        if sortedKeys.isEmpty { out.append(contentsOf: "{}".utf8); return }
+        out.append(UInt8(ascii: "{"))
+        for (i, key) in sortedKeys.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            newline(indent + 1, &out)
+            writeString(key, into: &out)
+            out.append(contentsOf: ": ".utf8)
+            value(key, &out)
+        }
+        newline(indent, &out)
+        out.append(UInt8(ascii: "}"))
     }
 
     /// Keys in Unicode scalar order: the same on every platform and locale.

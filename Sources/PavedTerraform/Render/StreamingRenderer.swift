@@ -226,30 +226,17 @@ struct StreamingRenderer {
         case .null: out.append(contentsOf: "null".utf8)
         case .expression, .template: writer.write(ExpressionRenderer.json(value), indent: indent, into: &out)
         case .list(let items):
-            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1, &out)
-                write(item, indent: indent + 1, into: &out)
-            }
-            newline(indent, &out)
-            out.append(UInt8(ascii: "]"))
+            JSONWriter.writeArray(items, indent: indent, into: &out) { item, out in write(item, indent: indent + 1, into: &out) }
         case .object(let members):
-            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
-            // Keys are escaped before sorting, as the JSON tree path does.
-            var entries = members.map { (key: ExpressionRenderer.escapeTemplate($0.key), value: $0.value) }
-            entries.sort { JSONWriter.keyPrecedes($0.key, $1.key) }
-            out.append(UInt8(ascii: "{"))
-            for (i, entry) in entries.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1, &out)
-                JSONWriter.writeString(entry.key, into: &out)
-                out.append(contentsOf: ": ".utf8)
-                write(entry.value, indent: indent + 1, into: &out)
+            // Keys are escaped before sorting, as the JSON tree path does (rarely needed).
+            var escaped = members
+            if members.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "{")) }) {
+                escaped = [:]
+                for (key, value) in members { escaped[ExpressionRenderer.escapeTemplate(key)] = value }
             }
-            newline(indent, &out)
-            out.append(UInt8(ascii: "}"))
+            JSONWriter.writeObject(escaped.keys.sorted(by: JSONWriter.keyPrecedes), indent: indent, into: &out) { key, out in
+                if let value = escaped[key] { write(value, indent: indent + 1, into: &out) }
+            }
         }
     }
 
