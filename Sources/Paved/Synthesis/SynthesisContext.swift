@@ -7,6 +7,9 @@ public struct SynthesisContext: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Provider local names the stack needs (`aws`).
     public private(set) var providersUsed: Set<String> = []
+    /// Input variables the stack declares (`var.NAME`), by name: values supplied at plan time
+    /// (public keys, account names), never written by Paved.
+    public private(set) var variables: [String: Variable] = [:]
     let constructs: [String: any Construct]
     let ordered: [any Construct]
     /// The platform's log bucket, looked up once: every bucket asks for it.
@@ -92,6 +95,45 @@ public struct SynthesisContext: Sendable {
         return Binding.Ref(address.name)
     }
 
+    /// Adds a block of a type that cannot carry tags or labels (Snowflake objects), with `metadata`
+    /// (inheriting the platform's) written into its provenance comment as `"//": {"metadata": {…}}`,
+    /// where `paved check` reads owner, tier and classification.
+    @discardableResult
+    public mutating func add<Binding: TerraformResourceBinding>(
+        _ name: String, _ binding: Binding, for construct: any Construct, untaggedWith metadata: Metadata,
+        at location: SourceLocation? = nil, part: String? = nil, dependsOn: [ResourceAddress] = []
+    ) -> Binding.Ref {
+        let address = append(
+            Binding.terraformAddress(named: name), binding.terraformArguments, construct: construct, at: location, part: part,
+            dependsOn: dependsOn, lifecycle: nil)
+        let strings = metadataStrings(metadata)
+        if let last = resources.indices.last {
+            resources[last].provenance?.metadata = strings
+        }
+        return Binding.Ref(address.name)
+    }
+
+    /// The metadata of a construct, inheriting the platform's, as the string map tags and the
+    /// `"//".metadata` comment use (`owner`, `tier`, `data_classification`, …).
+    public func metadataStrings(_ metadata: Metadata) -> [String: String] {
+        var out: [String: String] = [:]
+        let tags = metadata.inheriting(from: platformMetadata).tags(platform: platformName, environment: environment.name.rawValue)
+        for (key, value) in tags { if case .string(let s) = value { out[key] = s } }
+        return out
+    }
+
+    /// Declares an input variable of the stack (once per name) and returns a reference to it.
+    @discardableResult
+    public mutating func declareVariable(_ variable: Variable) -> TypedValue<String> {
+        if variables[variable.name] == nil { variables[variable.name] = variable }
+        return .variable(variable.name)
+    }
+
+    /// Marks a provider as used by the stack, for constructs that need its configuration block.
+    public mutating func useProvider(_ name: String) {
+        providersUsed.insert(name)
+    }
+
     /// Adds a managed resource of any type, without a generated binding, and returns its address.
     ///
     /// The path for resource types Paved has no bindings for: nothing checks `arguments` while
@@ -136,6 +178,7 @@ public struct SynthesisContext: Sendable {
         resources += other.resources
         diagnostics += other.diagnostics
         providersUsed.formUnion(other.providersUsed)
+        for (name, variable) in other.variables where variables[name] == nil { variables[name] = variable }
     }
 
     /// Reports an error at a DSL location.

@@ -145,6 +145,7 @@ public struct Synthesizer: Sendable {
     private func assemble(_ context: SynthesisContext, environment: Environment) -> Configuration {
         var requirements: [String: ProviderRequirement] = [:]
         var providers: [ProviderConfiguration] = []
+        var variables = context.variables
         for name in context.providersUsed.sorted() {
             if let requirement = ProviderVersions.requirement(for: name) { requirements[name] = requirement }
             if name == "aws", let aws = environment.aws {
@@ -152,12 +153,24 @@ public struct Synthesizer: Sendable {
                     "region": .string(aws.region), "allowed_account_ids": .strings([aws.accountID]),
                 ]))
             }
+            if name == "snowflake" {
+                // The account comes from variables (per environment, in tfvars); credentials from the
+                // provider's own environment variables or config file, never from this file.
+                for variable in SnowflakeProvider.variables where variables[variable.name] == nil {
+                    variables[variable.name] = variable
+                }
+                providers.append(ProviderConfiguration("snowflake", arguments: [
+                    "organization_name": .expression(.variable(SnowflakeProvider.organizationVariable)),
+                    "account_name": .expression(.variable(SnowflakeProvider.accountVariable)),
+                ]))
+            }
         }
         let resources = Self.sortedByAddress(context.resources)
         return Configuration(
             terraform: TerraformSettings(
                 requiredVersion: ProviderVersions.terraform, requiredProviders: requirements, backend: environment.backend),
-            providers: providers, resources: resources)
+            providers: providers, resources: resources,
+            variables: variables.keys.sorted().compactMap { variables[$0] })
     }
 
     /// Resources in address order: grouped by mode and type first (few, long keys), then sorted by
@@ -183,4 +196,17 @@ public struct Synthesizer: Sendable {
         for d in diagnostics where !seen.contains(d) { seen.append(d) }
         return seen
     }
+}
+
+/// How stacks that use Snowflake configure the `snowflake` provider: the organization and account
+/// are input variables, so one stack serves any account; authentication (key pair, OAuth, SSO)
+/// stays in the provider's environment variables or `~/.snowflake/config.toml`, never in output.
+public enum SnowflakeProvider {
+    public static let organizationVariable = "snowflake_organization_name"
+    public static let accountVariable = "snowflake_account_name"
+
+    static let variables: [Variable] = [
+        Variable(organizationVariable, type: "string", description: "Snowflake organization name (SELECT CURRENT_ORGANIZATION_NAME())"),
+        Variable(accountVariable, type: "string", description: "Snowflake account name within the organization (SELECT CURRENT_ACCOUNT_NAME())"),
+    ]
 }

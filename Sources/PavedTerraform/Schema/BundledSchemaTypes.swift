@@ -42,5 +42,16 @@ enum BundledSchemaTypes {
         aws:data:aws_caller_identity
         aws:data:aws_region
         aws:data:aws_partition
+
+        # Snowflake: warehouses, credit budgets, databases, roles, grants, service users, network policies.
+        snowflake:resource:snowflake_warehouse
+        snowflake:resource:snowflake_resource_monitor
+        snowflake:resource:snowflake_database
+        snowflake:resource:snowflake_schema
+        snowflake:resource:snowflake_account_role
+        snowflake:resource:snowflake_grant_account_role
+        snowflake:resource:snowflake_grant_privileges_to_account_role
+        snowflake:resource:snowflake_service_user
+        snowflake:resource:snowflake_network_policy
         """
 }
