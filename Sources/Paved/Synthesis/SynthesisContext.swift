@@ -58,6 +58,33 @@ public struct SynthesisContext: Sendable {
         return AWSTarget(accountID: "000000000000", region: "us-east-1")
     }
 
+    /// The Google Cloud project and region, or an error at `construct` when the environment has none.
+    public mutating func gcp(for construct: any Construct) -> GCPTarget {
+        providersUsed.insert("google")
+        if let gcp = environment.gcp { return gcp }
+        error(
+            "\(construct.kind) '\(construct.name)' needs a Google Cloud project, but environment '\(environment.name)' (\(environment.location)) has none: add gcp: .project(\"my-project\", region: \"europe-west1\")",
+            at: construct.location)
+        return GCPTarget(projectID: "unset-project", region: "us-central1")
+    }
+
+    /// The metadata of a construct as Google Cloud labels: lowercase keys and values of letters,
+    /// digits, `_` and `-`, at most 63 characters (`data-platform@acme.io` → `data-platform_acme_io`).
+    public func labels(_ metadata: Metadata) -> TypedValue<[String: String]> {
+        var out: [String: Value] = [:]
+        for (key, value) in metadataStrings(metadata) { out[Self.labelValue(key)] = .string(Self.labelValue(value)) }
+        return TypedValue(unchecked: .object(out))
+    }
+
+    /// A Google Cloud label value: lowercase, `[a-z0-9_-]`, at most 63 characters.
+    public static func labelValue(_ text: String) -> String {
+        var out = ""
+        for ch in text.lowercased() {
+            if ch.isASCII && (ch.isLetter || ch.isNumber || ch == "_" || ch == "-") { out.append(ch) } else { out.append("_") }
+        }
+        return String(out.prefix(63))
+    }
+
     /// The tags for a construct with `metadata`, typed for the `tags` argument of generated bindings.
     public func typedTags(_ metadata: Metadata) -> TypedValue<[String: String]> {
         // Every tag value is a literal string (Metadata.tags), so the map is a map(string).

@@ -108,6 +108,14 @@ public struct Synthesizer: Sendable {
             if !NameRule.isKebab(e.name.rawValue) || e.name.rawValue.count > 16 {
                 out.append(.error("environment name '\(e.name)' is invalid: use lowercase letters, digits and dashes, at most 16 characters", at: e.location))
             }
+            if let gcp = e.gcp {
+                if !Self.isGCPProjectID(gcp.projectID) {
+                    out.append(.error("environment '\(e.name)': '\(gcp.projectID)' is not a Google Cloud project ID (6 to 30 lowercase letters, digits and dashes, starting with a letter)", at: e.location))
+                }
+                if !Self.isGCPRegion(gcp.region) {
+                    out.append(.error("environment '\(e.name)': '\(gcp.region)' is not a Google Cloud region (such as europe-west1)", at: e.location))
+                }
+            }
             if let aws = e.aws {
                 if aws.accountID.count != 12 || !aws.accountID.allSatisfy(\.isASCII) || !aws.accountID.allSatisfy(\.isNumber) {
                     out.append(.error("environment '\(e.name)': AWS account ID '\(aws.accountID)' must be 12 digits", at: e.location))
@@ -136,6 +144,18 @@ public struct Synthesizer: Sendable {
         return out
     }
 
+    static func isGCPProjectID(_ s: String) -> Bool {
+        guard (6...30).contains(s.count), let first = s.first, first.isASCII, first.isLowercase, s.last != "-" else { return false }
+        return s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+    }
+
+    static func isGCPRegion(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let last = parts.last, let digit = last.firstIndex(where: \.isNumber), digit != last.startIndex else { return false }
+        return parts[0].allSatisfy { $0.isASCII && $0.isLowercase }
+            && last[..<digit].allSatisfy { $0.isASCII && $0.isLowercase } && last[digit...].allSatisfy(\.isNumber)
+    }
+
     static func isRegion(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 3, let last = parts.last, last.allSatisfy(\.isNumber), !last.isEmpty else { return false }
@@ -151,6 +171,11 @@ public struct Synthesizer: Sendable {
             if name == "aws", let aws = environment.aws {
                 providers.append(ProviderConfiguration("aws", arguments: [
                     "region": .string(aws.region), "allowed_account_ids": .strings([aws.accountID]),
+                ]))
+            }
+            if name == "google", let gcp = environment.gcp {
+                providers.append(ProviderConfiguration("google", arguments: [
+                    "project": .string(gcp.projectID), "region": .string(gcp.region),
                 ]))
             }
             if name == "snowflake" {

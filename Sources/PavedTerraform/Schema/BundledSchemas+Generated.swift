@@ -3492,7 +3492,32 @@ private let document2 = #"""
   "paved_trimmed": true,
   "provider_schemas": {
     "registry.terraform.io/hashicorp/google": {
-      "data_source_schemas": {},
+      "data_source_schemas": {
+        "google_bigquery_default_service_account": {
+          "block": {
+            "attributes": {
+              "email": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "computed": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              }
+            }
+          },
+          "version": 0
+        }
+      },
       "provider": {
         "block": {
           "attributes": {
@@ -4249,7 +4274,686 @@ private let document2 = #"""
         },
         "version": 0
       },
-      "resource_schemas": {}
+      "resource_schemas": {
+        "google_bigquery_dataset": {
+          "block": {
+            "attributes": {
+              "creation_time": {
+                "computed": true,
+                "type": "number"
+              },
+              "dataset_id": {
+                "required": true,
+                "type": "string"
+              },
+              "default_collation": {
+                "optional": true,
+                "type": "string"
+              },
+              "default_partition_expiration_ms": {
+                "optional": true,
+                "type": "number"
+              },
+              "default_table_expiration_ms": {
+                "optional": true,
+                "type": "number"
+              },
+              "delete_contents_on_destroy": {
+                "optional": true,
+                "type": "bool"
+              },
+              "description": {
+                "optional": true,
+                "type": "string"
+              },
+              "effective_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "etag": {
+                "computed": true,
+                "type": "string"
+              },
+              "friendly_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "is_case_insensitive": {
+                "optional": true,
+                "type": "bool"
+              },
+              "labels": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "last_modified_time": {
+                "computed": true,
+                "type": "number"
+              },
+              "location": {
+                "optional": true,
+                "type": "string"
+              },
+              "max_time_travel_hours": {
+                "optional": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              },
+              "resource_tags": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "self_link": {
+                "computed": true,
+                "type": "string"
+              },
+              "storage_billing_model": {
+                "optional": true,
+                "type": "string"
+              },
+              "terraform_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              }
+            },
+            "block_types": {
+              "access": {
+                "block": {
+                  "attributes": {
+                    "domain": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "group_by_email": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "iam_member": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "role": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "special_group": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "user_by_email": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  },
+                  "block_types": {
+                    "condition": {
+                      "block": {
+                        "attributes": {
+                          "description": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "expression": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "location": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "title": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "dataset": {
+                      "block": {
+                        "attributes": {
+                          "target_types": {
+                            "required": true,
+                            "type": [
+                              "list",
+                              "string"
+                            ]
+                          }
+                        },
+                        "block_types": {
+                          "dataset": {
+                            "block": {
+                              "attributes": {
+                                "dataset_id": {
+                                  "required": true,
+                                  "type": "string"
+                                },
+                                "project_id": {
+                                  "required": true,
+                                  "type": "string"
+                                }
+                              }
+                            },
+                            "max_items": 1,
+                            "min_items": 1,
+                            "nesting_mode": "list"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "routine": {
+                      "block": {
+                        "attributes": {
+                          "dataset_id": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "project_id": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "routine_id": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "view": {
+                      "block": {
+                        "attributes": {
+                          "dataset_id": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "project_id": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "table_id": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    }
+                  }
+                },
+                "nesting_mode": "set"
+              },
+              "default_encryption_configuration": {
+                "block": {
+                  "attributes": {
+                    "kms_key_name": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "external_catalog_dataset_options": {
+                "block": {
+                  "attributes": {
+                    "default_storage_location_uri": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "parameters": {
+                      "optional": true,
+                      "type": [
+                        "map",
+                        "string"
+                      ]
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "external_dataset_reference": {
+                "block": {
+                  "attributes": {
+                    "connection": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "external_source": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_bigquery_dataset_iam_member": {
+          "block": {
+            "attributes": {
+              "dataset_id": {
+                "required": true,
+                "type": "string"
+              },
+              "etag": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "required": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              },
+              "role": {
+                "required": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "condition": {
+                "block": {
+                  "attributes": {
+                    "description": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "expression": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "title": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_kms_crypto_key": {
+          "block": {
+            "attributes": {
+              "crypto_key_backend": {
+                "optional": true,
+                "type": "string"
+              },
+              "destroy_scheduled_duration": {
+                "optional": true,
+                "type": "string"
+              },
+              "effective_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "import_only": {
+                "optional": true,
+                "type": "bool"
+              },
+              "key_ring": {
+                "required": true,
+                "type": "string"
+              },
+              "labels": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "primary": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "name": "string",
+                      "state": "string"
+                    }
+                  ]
+                ]
+              },
+              "purpose": {
+                "optional": true,
+                "type": "string"
+              },
+              "rotation_period": {
+                "optional": true,
+                "type": "string"
+              },
+              "skip_initial_version_creation": {
+                "optional": true,
+                "type": "bool"
+              },
+              "terraform_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              },
+              "version_template": {
+                "block": {
+                  "attributes": {
+                    "algorithm": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "protection_level": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_kms_crypto_key_iam_member": {
+          "block": {
+            "attributes": {
+              "crypto_key_id": {
+                "required": true,
+                "type": "string"
+              },
+              "etag": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "required": true,
+                "type": "string"
+              },
+              "role": {
+                "required": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "condition": {
+                "block": {
+                  "attributes": {
+                    "description": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "expression": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "title": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_kms_key_ring": {
+          "block": {
+            "attributes": {
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "location": {
+                "required": true,
+                "type": "string"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_project_iam_member": {
+          "block": {
+            "attributes": {
+              "etag": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "required": true,
+                "type": "string"
+              },
+              "project": {
+                "required": true,
+                "type": "string"
+              },
+              "role": {
+                "required": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "condition": {
+                "block": {
+                  "attributes": {
+                    "description": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "expression": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "title": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_service_account": {
+          "block": {
+            "attributes": {
+              "account_id": {
+                "required": true,
+                "type": "string"
+              },
+              "create_ignore_already_exists": {
+                "optional": true,
+                "type": "bool"
+              },
+              "description": {
+                "optional": true,
+                "type": "string"
+              },
+              "disabled": {
+                "optional": true,
+                "type": "bool"
+              },
+              "display_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "email": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "computed": true,
+                "type": "string"
+              },
+              "name": {
+                "computed": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              },
+              "unique_id": {
+                "computed": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        }
+      }
     }
   }
 }
