@@ -96,6 +96,8 @@ public enum AccessIntent: String, Sendable, Equatable, CaseIterable {
     case write
     /// Read a secret's value.
     case readSecret
+    /// Use a compute resource (run queries on a Snowflake warehouse), without changing it.
+    case use
 }
 
 /// Rules for the names users give constructs.

@@ -7,6 +7,9 @@ public struct SynthesisContext: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Provider local names the stack needs (`aws`).
     public private(set) var providersUsed: Set<String> = []
+    /// Input variables the stack declares (`var.NAME`), by name: values supplied at plan time
+    /// (public keys, account names), never written by Paved.
+    public private(set) var variables: [String: Variable] = [:]
     let constructs: [String: any Construct]
     let ordered: [any Construct]
     /// The platform's log bucket, looked up once: every bucket asks for it.
@@ -55,6 +58,33 @@ public struct SynthesisContext: Sendable {
         return AWSTarget(accountID: "000000000000", region: "us-east-1")
     }
 
+    /// The Google Cloud project and region, or an error at `construct` when the environment has none.
+    public mutating func gcp(for construct: any Construct) -> GCPTarget {
+        providersUsed.insert("google")
+        if let gcp = environment.gcp { return gcp }
+        error(
+            "\(construct.kind) '\(construct.name)' needs a Google Cloud project, but environment '\(environment.name)' (\(environment.location)) has none: add gcp: .project(\"my-project\", region: \"europe-west1\")",
+            at: construct.location)
+        return GCPTarget(projectID: "unset-project", region: "us-central1")
+    }
+
+    /// The metadata of a construct as Google Cloud labels: lowercase keys and values of letters,
+    /// digits, `_` and `-`, at most 63 characters (`data-platform@acme.io` → `data-platform_acme_io`).
+    public func labels(_ metadata: Metadata) -> TypedValue<[String: String]> {
+        var out: [String: Value] = [:]
+        for (key, value) in metadataStrings(metadata) { out[Self.labelValue(key)] = .string(Self.labelValue(value)) }
+        return TypedValue(unchecked: .object(out))
+    }
+
+    /// A Google Cloud label value: lowercase, `[a-z0-9_-]`, at most 63 characters.
+    public static func labelValue(_ text: String) -> String {
+        var out = ""
+        for ch in text.lowercased() {
+            if ch.isASCII && (ch.isLetter || ch.isNumber || ch == "_" || ch == "-") { out.append(ch) } else { out.append("_") }
+        }
+        return String(out.prefix(63))
+    }
+
     /// The tags for a construct with `metadata`, typed for the `tags` argument of generated bindings.
     public func typedTags(_ metadata: Metadata) -> TypedValue<[String: String]> {
         // Every tag value is a literal string (Metadata.tags), so the map is a map(string).
@@ -90,6 +120,45 @@ public struct SynthesisContext: Sendable {
             Binding.terraformAddress(named: name), binding.terraformArguments, construct: construct, at: location, part: part,
             dependsOn: dependsOn, lifecycle: lifecycle)
         return Binding.Ref(address.name)
+    }
+
+    /// Adds a block of a type that cannot carry tags or labels (Snowflake objects), with `metadata`
+    /// (inheriting the platform's) written into its provenance comment as `"//": {"metadata": {…}}`,
+    /// where `paved check` reads owner, tier and classification.
+    @discardableResult
+    public mutating func add<Binding: TerraformResourceBinding>(
+        _ name: String, _ binding: Binding, for construct: any Construct, untaggedWith metadata: Metadata,
+        at location: SourceLocation? = nil, part: String? = nil, dependsOn: [ResourceAddress] = []
+    ) -> Binding.Ref {
+        let address = append(
+            Binding.terraformAddress(named: name), binding.terraformArguments, construct: construct, at: location, part: part,
+            dependsOn: dependsOn, lifecycle: nil)
+        let strings = metadataStrings(metadata)
+        if let last = resources.indices.last {
+            resources[last].provenance?.metadata = strings
+        }
+        return Binding.Ref(address.name)
+    }
+
+    /// The metadata of a construct, inheriting the platform's, as the string map tags and the
+    /// `"//".metadata` comment use (`owner`, `tier`, `data_classification`, …).
+    public func metadataStrings(_ metadata: Metadata) -> [String: String] {
+        var out: [String: String] = [:]
+        let tags = metadata.inheriting(from: platformMetadata).tags(platform: platformName, environment: environment.name.rawValue)
+        for (key, value) in tags { if case .string(let s) = value { out[key] = s } }
+        return out
+    }
+
+    /// Declares an input variable of the stack (once per name) and returns a reference to it.
+    @discardableResult
+    public mutating func declareVariable(_ variable: Variable) -> TypedValue<String> {
+        if variables[variable.name] == nil { variables[variable.name] = variable }
+        return .variable(variable.name)
+    }
+
+    /// Marks a provider as used by the stack, for constructs that need its configuration block.
+    public mutating func useProvider(_ name: String) {
+        providersUsed.insert(name)
     }
 
     /// Adds a managed resource of any type, without a generated binding, and returns its address.
@@ -136,6 +205,7 @@ public struct SynthesisContext: Sendable {
         resources += other.resources
         diagnostics += other.diagnostics
         providersUsed.formUnion(other.providersUsed)
+        for (name, variable) in other.variables where variables[name] == nil { variables[name] = variable }
     }
 
     /// Reports an error at a DSL location.

@@ -108,6 +108,14 @@ public struct Synthesizer: Sendable {
             if !NameRule.isKebab(e.name.rawValue) || e.name.rawValue.count > 16 {
                 out.append(.error("environment name '\(e.name)' is invalid: use lowercase letters, digits and dashes, at most 16 characters", at: e.location))
             }
+            if let gcp = e.gcp {
+                if !Self.isGCPProjectID(gcp.projectID) {
+                    out.append(.error("environment '\(e.name)': '\(gcp.projectID)' is not a Google Cloud project ID (6 to 30 lowercase letters, digits and dashes, starting with a letter)", at: e.location))
+                }
+                if !Self.isGCPRegion(gcp.region) {
+                    out.append(.error("environment '\(e.name)': '\(gcp.region)' is not a Google Cloud region (such as europe-west1)", at: e.location))
+                }
+            }
             if let aws = e.aws {
                 if aws.accountID.count != 12 || !aws.accountID.allSatisfy(\.isASCII) || !aws.accountID.allSatisfy(\.isNumber) {
                     out.append(.error("environment '\(e.name)': AWS account ID '\(aws.accountID)' must be 12 digits", at: e.location))
@@ -136,6 +144,18 @@ public struct Synthesizer: Sendable {
         return out
     }
 
+    static func isGCPProjectID(_ s: String) -> Bool {
+        guard (6...30).contains(s.count), let first = s.first, first.isASCII, first.isLowercase, s.last != "-" else { return false }
+        return s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+    }
+
+    static func isGCPRegion(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let last = parts.last, let digit = last.firstIndex(where: \.isNumber), digit != last.startIndex else { return false }
+        return parts[0].allSatisfy { $0.isASCII && $0.isLowercase }
+            && last[..<digit].allSatisfy { $0.isASCII && $0.isLowercase } && last[digit...].allSatisfy(\.isNumber)
+    }
+
     static func isRegion(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 3, let last = parts.last, last.allSatisfy(\.isNumber), !last.isEmpty else { return false }
@@ -145,6 +165,7 @@ public struct Synthesizer: Sendable {
     private func assemble(_ context: SynthesisContext, environment: Environment) -> Configuration {
         var requirements: [String: ProviderRequirement] = [:]
         var providers: [ProviderConfiguration] = []
+        var variables = context.variables
         for name in context.providersUsed.sorted() {
             if let requirement = ProviderVersions.requirement(for: name) { requirements[name] = requirement }
             if name == "aws", let aws = environment.aws {
@@ -152,12 +173,29 @@ public struct Synthesizer: Sendable {
                     "region": .string(aws.region), "allowed_account_ids": .strings([aws.accountID]),
                 ]))
             }
+            if name == "google", let gcp = environment.gcp {
+                providers.append(ProviderConfiguration("google", arguments: [
+                    "project": .string(gcp.projectID), "region": .string(gcp.region),
+                ]))
+            }
+            if name == "snowflake" {
+                // The account comes from variables (per environment, in tfvars); credentials from the
+                // provider's own environment variables or config file, never from this file.
+                for variable in SnowflakeProvider.variables where variables[variable.name] == nil {
+                    variables[variable.name] = variable
+                }
+                providers.append(ProviderConfiguration("snowflake", arguments: [
+                    "organization_name": .expression(.variable(SnowflakeProvider.organizationVariable)),
+                    "account_name": .expression(.variable(SnowflakeProvider.accountVariable)),
+                ]))
+            }
         }
         let resources = Self.sortedByAddress(context.resources)
         return Configuration(
             terraform: TerraformSettings(
                 requiredVersion: ProviderVersions.terraform, requiredProviders: requirements, backend: environment.backend),
-            providers: providers, resources: resources)
+            providers: providers, resources: resources,
+            variables: variables.keys.sorted().compactMap { variables[$0] })
     }
 
     /// Resources in address order: grouped by mode and type first (few, long keys), then sorted by
@@ -183,4 +221,17 @@ public struct Synthesizer: Sendable {
         for d in diagnostics where !seen.contains(d) { seen.append(d) }
         return seen
     }
+}
+
+/// How stacks that use Snowflake configure the `snowflake` provider: the organization and account
+/// are input variables, so one stack serves any account; authentication (key pair, OAuth, SSO)
+/// stays in the provider's environment variables or `~/.snowflake/config.toml`, never in output.
+public enum SnowflakeProvider {
+    public static let organizationVariable = "snowflake_organization_name"
+    public static let accountVariable = "snowflake_account_name"
+
+    static let variables: [Variable] = [
+        Variable(organizationVariable, type: "string", description: "Snowflake organization name (SELECT CURRENT_ORGANIZATION_NAME())"),
+        Variable(accountVariable, type: "string", description: "Snowflake account name within the organization (SELECT CURRENT_ACCOUNT_NAME())"),
+    ]
 }

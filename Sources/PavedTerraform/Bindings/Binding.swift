@@ -2,7 +2,10 @@
 ///
 /// Generated types implement ``terraformArguments``; members Paved adds to bindings all start with
 /// `terraform`, so they never hide a schema attribute.
-public protocol TerraformBlockBinding: Sendable, Equatable {
+///
+/// Bindings are not `Equatable`: synthesized `==` for thousands of generated structs made a whole
+/// provider's bindings a third slower to compile. Compare ``terraformArguments`` instead.
+public protocol TerraformBlockBinding: Sendable {
     /// The block's arguments as Terraform JSON expects them: unset optional arguments and empty
     /// optional blocks are left out; list and set blocks are arrays of objects; `single` blocks
     /// are objects.

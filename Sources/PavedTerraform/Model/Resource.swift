@@ -24,11 +24,23 @@ public struct Provenance: Sendable, Equatable {
     /// The DSL call that made the block.
     public var location: SourceLocation
     public var waivers: [Waiver]
+    /// Owner, tier, data classification… for blocks that cannot carry tags or labels (Snowflake
+    /// objects): rendered as `"//": {"metadata": {…}}`, where the policy engine reads it. Nil for
+    /// taggable resources, whose tags say it.
+    public var metadata: [String: String]?
 
     public init(constructPath: String, location: SourceLocation, waivers: [Waiver] = []) {
         self.constructPath = constructPath
         self.location = location
         self.waivers = waivers
+        self.metadata = nil
+    }
+
+    public init(constructPath: String, location: SourceLocation, waivers: [Waiver] = [], metadata: [String: String]?) {
+        self.constructPath = constructPath
+        self.location = location
+        self.waivers = waivers
+        self.metadata = metadata
     }
 }
 

@@ -177,7 +177,7 @@ struct StreamingRenderer {
         switch key {
         case "//":
             guard let p = resource.provenance else { return }
-            if !p.waivers.isEmpty { break }  // rare: the JSON tree path below
+            if !p.waivers.isEmpty || p.metadata != nil { break }  // rare: the JSON tree path below
             out.append(UInt8(ascii: "{"))
             newline(indent + 1, &out)
             out.append(contentsOf: "\"construct\": ".utf8)

@@ -76,6 +76,9 @@ public struct TerraformRenderer: Sendable {
                     ])
                 })
             }
+            if let metadata = p.metadata {
+                comment["metadata"] = .object(metadata.mapValues { .string($0) })
+            }
             body["//"] = .object(comment)
         }
         return .object(body)

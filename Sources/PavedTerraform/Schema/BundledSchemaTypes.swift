@@ -42,5 +42,26 @@ enum BundledSchemaTypes {
         aws:data:aws_caller_identity
         aws:data:aws_region
         aws:data:aws_partition
+
+        # Snowflake: warehouses, credit budgets, databases, roles, grants, service users, network policies.
+        snowflake:resource:snowflake_warehouse
+        snowflake:resource:snowflake_resource_monitor
+        snowflake:resource:snowflake_database
+        snowflake:resource:snowflake_schema
+        snowflake:resource:snowflake_account_role
+        snowflake:resource:snowflake_grant_account_role
+        snowflake:resource:snowflake_grant_privileges_to_account_role
+        snowflake:resource:snowflake_service_user
+        snowflake:resource:snowflake_network_policy
+
+        # Google Cloud: BigQuery datasets with their own Cloud KMS keys, service accounts and IAM.
+        google:resource:google_bigquery_dataset
+        google:resource:google_bigquery_dataset_iam_member
+        google:resource:google_kms_key_ring
+        google:resource:google_kms_crypto_key
+        google:resource:google_kms_crypto_key_iam_member
+        google:resource:google_service_account
+        google:resource:google_project_iam_member
+        google:data:google_bigquery_default_service_account
         """
 }

@@ -3492,7 +3492,32 @@ private let document2 = #"""
   "paved_trimmed": true,
   "provider_schemas": {
     "registry.terraform.io/hashicorp/google": {
-      "data_source_schemas": {},
+      "data_source_schemas": {
+        "google_bigquery_default_service_account": {
+          "block": {
+            "attributes": {
+              "email": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "computed": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              }
+            }
+          },
+          "version": 0
+        }
+      },
       "provider": {
         "block": {
           "attributes": {
@@ -4249,7 +4274,686 @@ private let document2 = #"""
         },
         "version": 0
       },
-      "resource_schemas": {}
+      "resource_schemas": {
+        "google_bigquery_dataset": {
+          "block": {
+            "attributes": {
+              "creation_time": {
+                "computed": true,
+                "type": "number"
+              },
+              "dataset_id": {
+                "required": true,
+                "type": "string"
+              },
+              "default_collation": {
+                "optional": true,
+                "type": "string"
+              },
+              "default_partition_expiration_ms": {
+                "optional": true,
+                "type": "number"
+              },
+              "default_table_expiration_ms": {
+                "optional": true,
+                "type": "number"
+              },
+              "delete_contents_on_destroy": {
+                "optional": true,
+                "type": "bool"
+              },
+              "description": {
+                "optional": true,
+                "type": "string"
+              },
+              "effective_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "etag": {
+                "computed": true,
+                "type": "string"
+              },
+              "friendly_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "is_case_insensitive": {
+                "optional": true,
+                "type": "bool"
+              },
+              "labels": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "last_modified_time": {
+                "computed": true,
+                "type": "number"
+              },
+              "location": {
+                "optional": true,
+                "type": "string"
+              },
+              "max_time_travel_hours": {
+                "optional": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              },
+              "resource_tags": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "self_link": {
+                "computed": true,
+                "type": "string"
+              },
+              "storage_billing_model": {
+                "optional": true,
+                "type": "string"
+              },
+              "terraform_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              }
+            },
+            "block_types": {
+              "access": {
+                "block": {
+                  "attributes": {
+                    "domain": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "group_by_email": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "iam_member": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "role": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "special_group": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "user_by_email": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  },
+                  "block_types": {
+                    "condition": {
+                      "block": {
+                        "attributes": {
+                          "description": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "expression": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "location": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "title": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "dataset": {
+                      "block": {
+                        "attributes": {
+                          "target_types": {
+                            "required": true,
+                            "type": [
+                              "list",
+                              "string"
+                            ]
+                          }
+                        },
+                        "block_types": {
+                          "dataset": {
+                            "block": {
+                              "attributes": {
+                                "dataset_id": {
+                                  "required": true,
+                                  "type": "string"
+                                },
+                                "project_id": {
+                                  "required": true,
+                                  "type": "string"
+                                }
+                              }
+                            },
+                            "max_items": 1,
+                            "min_items": 1,
+                            "nesting_mode": "list"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "routine": {
+                      "block": {
+                        "attributes": {
+                          "dataset_id": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "project_id": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "routine_id": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "view": {
+                      "block": {
+                        "attributes": {
+                          "dataset_id": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "project_id": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "table_id": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    }
+                  }
+                },
+                "nesting_mode": "set"
+              },
+              "default_encryption_configuration": {
+                "block": {
+                  "attributes": {
+                    "kms_key_name": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "external_catalog_dataset_options": {
+                "block": {
+                  "attributes": {
+                    "default_storage_location_uri": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "parameters": {
+                      "optional": true,
+                      "type": [
+                        "map",
+                        "string"
+                      ]
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "external_dataset_reference": {
+                "block": {
+                  "attributes": {
+                    "connection": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "external_source": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_bigquery_dataset_iam_member": {
+          "block": {
+            "attributes": {
+              "dataset_id": {
+                "required": true,
+                "type": "string"
+              },
+              "etag": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "required": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              },
+              "role": {
+                "required": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "condition": {
+                "block": {
+                  "attributes": {
+                    "description": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "expression": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "title": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_kms_crypto_key": {
+          "block": {
+            "attributes": {
+              "crypto_key_backend": {
+                "optional": true,
+                "type": "string"
+              },
+              "destroy_scheduled_duration": {
+                "optional": true,
+                "type": "string"
+              },
+              "effective_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "import_only": {
+                "optional": true,
+                "type": "bool"
+              },
+              "key_ring": {
+                "required": true,
+                "type": "string"
+              },
+              "labels": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "primary": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "name": "string",
+                      "state": "string"
+                    }
+                  ]
+                ]
+              },
+              "purpose": {
+                "optional": true,
+                "type": "string"
+              },
+              "rotation_period": {
+                "optional": true,
+                "type": "string"
+              },
+              "skip_initial_version_creation": {
+                "optional": true,
+                "type": "bool"
+              },
+              "terraform_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              },
+              "version_template": {
+                "block": {
+                  "attributes": {
+                    "algorithm": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "protection_level": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_kms_crypto_key_iam_member": {
+          "block": {
+            "attributes": {
+              "crypto_key_id": {
+                "required": true,
+                "type": "string"
+              },
+              "etag": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "required": true,
+                "type": "string"
+              },
+              "role": {
+                "required": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "condition": {
+                "block": {
+                  "attributes": {
+                    "description": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "expression": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "title": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_kms_key_ring": {
+          "block": {
+            "attributes": {
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "location": {
+                "required": true,
+                "type": "string"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_project_iam_member": {
+          "block": {
+            "attributes": {
+              "etag": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "required": true,
+                "type": "string"
+              },
+              "project": {
+                "required": true,
+                "type": "string"
+              },
+              "role": {
+                "required": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "condition": {
+                "block": {
+                  "attributes": {
+                    "description": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "expression": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "title": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_service_account": {
+          "block": {
+            "attributes": {
+              "account_id": {
+                "required": true,
+                "type": "string"
+              },
+              "create_ignore_already_exists": {
+                "optional": true,
+                "type": "bool"
+              },
+              "description": {
+                "optional": true,
+                "type": "string"
+              },
+              "disabled": {
+                "optional": true,
+                "type": "bool"
+              },
+              "display_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "email": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "computed": true,
+                "type": "string"
+              },
+              "name": {
+                "computed": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              },
+              "unique_id": {
+                "computed": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        }
+      }
     }
   }
 }
@@ -4521,7 +5225,2369 @@ private let document3 = #"""
         },
         "version": 0
       },
-      "resource_schemas": {}
+      "resource_schemas": {
+        "snowflake_account_role": {
+          "block": {
+            "attributes": {
+              "comment": {
+                "optional": true,
+                "type": "string"
+              },
+              "fully_qualified_name": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "show_output": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "assigned_to_users": "number",
+                      "comment": "string",
+                      "created_on": "string",
+                      "granted_roles": "number",
+                      "granted_to_roles": "number",
+                      "is_current": "bool",
+                      "is_default": "bool",
+                      "is_inherited": "bool",
+                      "name": "string",
+                      "owner": "string"
+                    }
+                  ]
+                ]
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "read": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "snowflake_database": {
+          "block": {
+            "attributes": {
+              "catalog": {
+                "optional": true,
+                "type": "string"
+              },
+              "comment": {
+                "optional": true,
+                "type": "string"
+              },
+              "data_retention_time_in_days": {
+                "optional": true,
+                "type": "number"
+              },
+              "default_ddl_collation": {
+                "optional": true,
+                "type": "string"
+              },
+              "drop_public_schema_on_creation": {
+                "optional": true,
+                "type": "bool"
+              },
+              "enable_console_output": {
+                "optional": true,
+                "type": "bool"
+              },
+              "external_volume": {
+                "optional": true,
+                "type": "string"
+              },
+              "fully_qualified_name": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "is_transient": {
+                "optional": true,
+                "type": "bool"
+              },
+              "log_level": {
+                "optional": true,
+                "type": "string"
+              },
+              "max_data_extension_time_in_days": {
+                "optional": true,
+                "type": "number"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "quoted_identifiers_ignore_case": {
+                "optional": true,
+                "type": "bool"
+              },
+              "replace_invalid_characters": {
+                "optional": true,
+                "type": "bool"
+              },
+              "storage_serialization_policy": {
+                "optional": true,
+                "type": "string"
+              },
+              "suspend_task_after_num_failures": {
+                "optional": true,
+                "type": "number"
+              },
+              "task_auto_retry_attempts": {
+                "optional": true,
+                "type": "number"
+              },
+              "trace_level": {
+                "optional": true,
+                "type": "string"
+              },
+              "user_task_managed_initial_warehouse_size": {
+                "optional": true,
+                "type": "string"
+              },
+              "user_task_minimum_trigger_interval_in_seconds": {
+                "optional": true,
+                "type": "number"
+              },
+              "user_task_timeout_ms": {
+                "optional": true,
+                "type": "number"
+              }
+            },
+            "block_types": {
+              "replication": {
+                "block": {
+                  "attributes": {
+                    "ignore_edition_check": {
+                      "optional": true,
+                      "type": "bool"
+                    }
+                  },
+                  "block_types": {
+                    "enable_to_account": {
+                      "block": {
+                        "attributes": {
+                          "account_identifier": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "with_failover": {
+                            "optional": true,
+                            "type": "bool"
+                          }
+                        }
+                      },
+                      "min_items": 1,
+                      "nesting_mode": "list"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "read": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "snowflake_grant_account_role": {
+          "block": {
+            "attributes": {
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "parent_role_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "role_name": {
+                "required": true,
+                "type": "string"
+              },
+              "user_name": {
+                "optional": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "read": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "snowflake_grant_privileges_to_account_role": {
+          "block": {
+            "attributes": {
+              "account_role_name": {
+                "required": true,
+                "type": "string"
+              },
+              "all_privileges": {
+                "optional": true,
+                "type": "bool"
+              },
+              "always_apply": {
+                "optional": true,
+                "type": "bool"
+              },
+              "always_apply_trigger": {
+                "optional": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "on_account": {
+                "optional": true,
+                "type": "bool"
+              },
+              "privileges": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "with_grant_option": {
+                "optional": true,
+                "type": "bool"
+              }
+            },
+            "block_types": {
+              "on_account_object": {
+                "block": {
+                  "attributes": {
+                    "object_name": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "object_type": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "on_schema": {
+                "block": {
+                  "attributes": {
+                    "all_schemas_in_database": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "future_schemas_in_database": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "schema_name": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "on_schema_object": {
+                "block": {
+                  "attributes": {
+                    "object_name": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "object_type": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  },
+                  "block_types": {
+                    "all": {
+                      "block": {
+                        "attributes": {
+                          "in_database": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "in_schema": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "object_type_plural": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "future": {
+                      "block": {
+                        "attributes": {
+                          "in_database": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "in_schema": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "object_type_plural": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "read": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "snowflake_network_policy": {
+          "block": {
+            "attributes": {
+              "allowed_ip_list": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "allowed_network_rule_list": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "blocked_ip_list": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "blocked_network_rule_list": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "comment": {
+                "optional": true,
+                "type": "string"
+              },
+              "describe_output": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "allowed_ip_list": "string",
+                      "allowed_network_rule_list": "string",
+                      "blocked_ip_list": "string",
+                      "blocked_network_rule_list": "string"
+                    }
+                  ]
+                ]
+              },
+              "fully_qualified_name": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "show_output": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "comment": "string",
+                      "created_on": "string",
+                      "entries_in_allowed_ip_list": "number",
+                      "entries_in_allowed_network_rules": "number",
+                      "entries_in_blocked_ip_list": "number",
+                      "entries_in_blocked_network_rules": "number",
+                      "name": "string"
+                    }
+                  ]
+                ]
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "read": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "snowflake_resource_monitor": {
+          "block": {
+            "attributes": {
+              "credit_quota": {
+                "optional": true,
+                "type": "number"
+              },
+              "end_timestamp": {
+                "optional": true,
+                "type": "string"
+              },
+              "frequency": {
+                "optional": true,
+                "type": "string"
+              },
+              "fully_qualified_name": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "notify_triggers": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "number"
+                ]
+              },
+              "notify_users": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "show_output": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "comment": "string",
+                      "created_on": "string",
+                      "credit_quota": "number",
+                      "end_time": "string",
+                      "frequency": "string",
+                      "level": "string",
+                      "name": "string",
+                      "owner": "string",
+                      "remaining_credits": "number",
+                      "start_time": "string",
+                      "suspend_at": "number",
+                      "suspend_immediate_at": "number",
+                      "used_credits": "number"
+                    }
+                  ]
+                ]
+              },
+              "start_timestamp": {
+                "optional": true,
+                "type": "string"
+              },
+              "suspend_immediate_trigger": {
+                "optional": true,
+                "type": "number"
+              },
+              "suspend_trigger": {
+                "optional": true,
+                "type": "number"
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "read": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "snowflake_schema": {
+          "block": {
+            "attributes": {
+              "catalog": {
+                "optional": true,
+                "type": "string"
+              },
+              "comment": {
+                "optional": true,
+                "type": "string"
+              },
+              "data_retention_time_in_days": {
+                "optional": true,
+                "type": "number"
+              },
+              "database": {
+                "required": true,
+                "type": "string"
+              },
+              "default_ddl_collation": {
+                "optional": true,
+                "type": "string"
+              },
+              "describe_output": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "created_on": "string",
+                      "kind": "string",
+                      "name": "string"
+                    }
+                  ]
+                ]
+              },
+              "enable_console_output": {
+                "optional": true,
+                "type": "bool"
+              },
+              "external_volume": {
+                "optional": true,
+                "type": "string"
+              },
+              "fully_qualified_name": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "is_transient": {
+                "optional": true,
+                "type": "string"
+              },
+              "log_level": {
+                "optional": true,
+                "type": "string"
+              },
+              "max_data_extension_time_in_days": {
+                "optional": true,
+                "type": "number"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "parameters": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "catalog": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "data_retention_time_in_days": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "default_ddl_collation": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "enable_console_output": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "external_volume": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "log_level": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "max_data_extension_time_in_days": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "pipe_execution_paused": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "quoted_identifiers_ignore_case": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "replace_invalid_characters": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "storage_serialization_policy": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "suspend_task_after_num_failures": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "task_auto_retry_attempts": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "trace_level": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "user_task_managed_initial_warehouse_size": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "user_task_minimum_trigger_interval_in_seconds": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "user_task_timeout_ms": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ]
+                    }
+                  ]
+                ]
+              },
+              "pipe_execution_paused": {
+                "optional": true,
+                "type": "bool"
+              },
+              "quoted_identifiers_ignore_case": {
+                "optional": true,
+                "type": "bool"
+              },
+              "replace_invalid_characters": {
+                "optional": true,
+                "type": "bool"
+              },
+              "show_output": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "comment": "string",
+                      "created_on": "string",
+                      "database_name": "string",
+                      "dropped_on": "string",
+                      "is_current": "bool",
+                      "is_default": "bool",
+                      "name": "string",
+                      "options": "string",
+                      "owner": "string",
+                      "owner_role_type": "string",
+                      "retention_time": "string"
+                    }
+                  ]
+                ]
+              },
+              "storage_serialization_policy": {
+                "optional": true,
+                "type": "string"
+              },
+              "suspend_task_after_num_failures": {
+                "optional": true,
+                "type": "number"
+              },
+              "task_auto_retry_attempts": {
+                "optional": true,
+                "type": "number"
+              },
+              "trace_level": {
+                "optional": true,
+                "type": "string"
+              },
+              "user_task_managed_initial_warehouse_size": {
+                "optional": true,
+                "type": "string"
+              },
+              "user_task_minimum_trigger_interval_in_seconds": {
+                "optional": true,
+                "type": "number"
+              },
+              "user_task_timeout_ms": {
+                "optional": true,
+                "type": "number"
+              },
+              "with_managed_access": {
+                "optional": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "read": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "snowflake_service_user": {
+          "block": {
+            "attributes": {
+              "abort_detached_query": {
+                "optional": true,
+                "type": "bool"
+              },
+              "autocommit": {
+                "optional": true,
+                "type": "bool"
+              },
+              "binary_input_format": {
+                "optional": true,
+                "type": "string"
+              },
+              "binary_output_format": {
+                "optional": true,
+                "type": "string"
+              },
+              "client_memory_limit": {
+                "optional": true,
+                "type": "number"
+              },
+              "client_metadata_request_use_connection_ctx": {
+                "optional": true,
+                "type": "bool"
+              },
+              "client_prefetch_threads": {
+                "optional": true,
+                "type": "number"
+              },
+              "client_result_chunk_size": {
+                "optional": true,
+                "type": "number"
+              },
+              "client_result_column_case_insensitive": {
+                "optional": true,
+                "type": "bool"
+              },
+              "client_session_keep_alive": {
+                "optional": true,
+                "type": "bool"
+              },
+              "client_session_keep_alive_heartbeat_frequency": {
+                "optional": true,
+                "type": "number"
+              },
+              "client_timestamp_type_mapping": {
+                "optional": true,
+                "type": "string"
+              },
+              "comment": {
+                "optional": true,
+                "type": "string"
+              },
+              "date_input_format": {
+                "optional": true,
+                "type": "string"
+              },
+              "date_output_format": {
+                "optional": true,
+                "type": "string"
+              },
+              "days_to_expiry": {
+                "optional": true,
+                "type": "number"
+              },
+              "default_namespace": {
+                "optional": true,
+                "type": "string"
+              },
+              "default_role": {
+                "optional": true,
+                "type": "string"
+              },
+              "default_secondary_roles_option": {
+                "optional": true,
+                "type": "string"
+              },
+              "default_warehouse": {
+                "optional": true,
+                "type": "string"
+              },
+              "disabled": {
+                "optional": true,
+                "type": "string"
+              },
+              "display_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "email": {
+                "optional": true,
+                "type": "string"
+              },
+              "enable_unload_physical_type_optimization": {
+                "optional": true,
+                "type": "bool"
+              },
+              "enable_unredacted_query_syntax_error": {
+                "optional": true,
+                "type": "bool"
+              },
+              "error_on_nondeterministic_merge": {
+                "optional": true,
+                "type": "bool"
+              },
+              "error_on_nondeterministic_update": {
+                "optional": true,
+                "type": "bool"
+              },
+              "fully_qualified_name": {
+                "computed": true,
+                "type": "string"
+              },
+              "geography_output_format": {
+                "optional": true,
+                "type": "string"
+              },
+              "geometry_output_format": {
+                "optional": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "jdbc_treat_decimal_as_int": {
+                "optional": true,
+                "type": "bool"
+              },
+              "jdbc_treat_timestamp_ntz_as_utc": {
+                "optional": true,
+                "type": "bool"
+              },
+              "jdbc_use_session_timezone": {
+                "optional": true,
+                "type": "bool"
+              },
+              "json_indent": {
+                "optional": true,
+                "type": "number"
+              },
+              "lock_timeout": {
+                "optional": true,
+                "type": "number"
+              },
+              "log_level": {
+                "optional": true,
+                "type": "string"
+              },
+              "login_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "mins_to_unlock": {
+                "optional": true,
+                "type": "number"
+              },
+              "multi_statement_count": {
+                "optional": true,
+                "type": "number"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "network_policy": {
+                "optional": true,
+                "type": "string"
+              },
+              "noorder_sequence_as_default": {
+                "optional": true,
+                "type": "bool"
+              },
+              "odbc_treat_decimal_as_int": {
+                "optional": true,
+                "type": "bool"
+              },
+              "parameters": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "abort_detached_query": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "autocommit": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "binary_input_format": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "binary_output_format": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "client_memory_limit": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "client_metadata_request_use_connection_ctx": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "client_prefetch_threads": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "client_result_chunk_size": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "client_result_column_case_insensitive": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "client_session_keep_alive": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "client_session_keep_alive_heartbeat_frequency": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "client_timestamp_type_mapping": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "date_input_format": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "date_output_format": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "enable_unload_physical_type_optimization": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "enable_unredacted_query_syntax_error": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "error_on_nondeterministic_merge": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "error_on_nondeterministic_update": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "geography_output_format": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "geometry_output_format": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "jdbc_treat_decimal_as_int": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "jdbc_treat_timestamp_ntz_as_utc": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "jdbc_use_session_timezone": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "json_indent": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "lock_timeout": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "log_level": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "multi_statement_count": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "network_policy": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "noorder_sequence_as_default": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "odbc_treat_decimal_as_int": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "prevent_unload_to_internal_stages": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "query_tag": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "quoted_identifiers_ignore_case": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "rows_per_resultset": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "s3_stage_vpce_dns_name": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "search_path": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "simulated_data_sharing_consumer": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "statement_queued_timeout_in_seconds": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "statement_timeout_in_seconds": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "strict_json_output": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "time_input_format": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "time_output_format": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "timestamp_day_is_always_24h": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "timestamp_input_format": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "timestamp_ltz_output_format": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "timestamp_ntz_output_format": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "timestamp_output_format": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "timestamp_type_mapping": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "timestamp_tz_output_format": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "timezone": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "trace_level": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "transaction_abort_on_error": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "transaction_default_isolation_level": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "two_digit_century_start": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "unsupported_ddl_action": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "use_cached_result": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "week_of_year_policy": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "week_start": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ]
+                    }
+                  ]
+                ]
+              },
+              "prevent_unload_to_internal_stages": {
+                "optional": true,
+                "type": "bool"
+              },
+              "query_tag": {
+                "optional": true,
+                "type": "string"
+              },
+              "quoted_identifiers_ignore_case": {
+                "optional": true,
+                "type": "bool"
+              },
+              "rows_per_resultset": {
+                "optional": true,
+                "type": "number"
+              },
+              "rsa_public_key": {
+                "optional": true,
+                "type": "string"
+              },
+              "rsa_public_key_2": {
+                "optional": true,
+                "type": "string"
+              },
+              "s3_stage_vpce_dns_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "search_path": {
+                "optional": true,
+                "type": "string"
+              },
+              "show_output": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "comment": "string",
+                      "created_on": "string",
+                      "days_to_expiry": "string",
+                      "default_namespace": "string",
+                      "default_role": "string",
+                      "default_secondary_roles": "string",
+                      "default_warehouse": "string",
+                      "disabled": "bool",
+                      "display_name": "string",
+                      "email": "string",
+                      "expires_at_time": "string",
+                      "ext_authn_duo": "bool",
+                      "ext_authn_uid": "string",
+                      "first_name": "string",
+                      "has_mfa": "bool",
+                      "has_password": "bool",
+                      "has_rsa_public_key": "bool",
+                      "last_name": "string",
+                      "last_success_login": "string",
+                      "locked_until_time": "string",
+                      "login_name": "string",
+                      "mins_to_bypass_mfa": "string",
+                      "mins_to_unlock": "string",
+                      "must_change_password": "bool",
+                      "name": "string",
+                      "owner": "string",
+                      "snowflake_lock": "bool",
+                      "type": "string"
+                    }
+                  ]
+                ]
+              },
+              "simulated_data_sharing_consumer": {
+                "optional": true,
+                "type": "string"
+              },
+              "statement_queued_timeout_in_seconds": {
+                "optional": true,
+                "type": "number"
+              },
+              "statement_timeout_in_seconds": {
+                "optional": true,
+                "type": "number"
+              },
+              "strict_json_output": {
+                "optional": true,
+                "type": "bool"
+              },
+              "time_input_format": {
+                "optional": true,
+                "type": "string"
+              },
+              "time_output_format": {
+                "optional": true,
+                "type": "string"
+              },
+              "timestamp_day_is_always_24h": {
+                "optional": true,
+                "type": "bool"
+              },
+              "timestamp_input_format": {
+                "optional": true,
+                "type": "string"
+              },
+              "timestamp_ltz_output_format": {
+                "optional": true,
+                "type": "string"
+              },
+              "timestamp_ntz_output_format": {
+                "optional": true,
+                "type": "string"
+              },
+              "timestamp_output_format": {
+                "optional": true,
+                "type": "string"
+              },
+              "timestamp_type_mapping": {
+                "optional": true,
+                "type": "string"
+              },
+              "timestamp_tz_output_format": {
+                "optional": true,
+                "type": "string"
+              },
+              "timezone": {
+                "optional": true,
+                "type": "string"
+              },
+              "trace_level": {
+                "optional": true,
+                "type": "string"
+              },
+              "transaction_abort_on_error": {
+                "optional": true,
+                "type": "bool"
+              },
+              "transaction_default_isolation_level": {
+                "optional": true,
+                "type": "string"
+              },
+              "two_digit_century_start": {
+                "optional": true,
+                "type": "number"
+              },
+              "unsupported_ddl_action": {
+                "optional": true,
+                "type": "string"
+              },
+              "use_cached_result": {
+                "optional": true,
+                "type": "bool"
+              },
+              "user_type": {
+                "computed": true,
+                "type": "string"
+              },
+              "week_of_year_policy": {
+                "optional": true,
+                "type": "number"
+              },
+              "week_start": {
+                "optional": true,
+                "type": "number"
+              }
+            }
+          },
+          "version": 0
+        },
+        "snowflake_warehouse": {
+          "block": {
+            "attributes": {
+              "auto_resume": {
+                "optional": true,
+                "type": "string"
+              },
+              "auto_suspend": {
+                "optional": true,
+                "type": "number"
+              },
+              "comment": {
+                "optional": true,
+                "type": "string"
+              },
+              "enable_query_acceleration": {
+                "optional": true,
+                "type": "string"
+              },
+              "fully_qualified_name": {
+                "computed": true,
+                "type": "string"
+              },
+              "generation": {
+                "optional": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "initially_suspended": {
+                "optional": true,
+                "type": "bool"
+              },
+              "max_cluster_count": {
+                "optional": true,
+                "type": "number"
+              },
+              "max_concurrency_level": {
+                "optional": true,
+                "type": "number"
+              },
+              "min_cluster_count": {
+                "optional": true,
+                "type": "number"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "parameters": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "max_concurrency_level": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "statement_queued_timeout_in_seconds": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ],
+                      "statement_timeout_in_seconds": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "default": "string",
+                            "description": "string",
+                            "key": "string",
+                            "level": "string",
+                            "value": "string"
+                          }
+                        ]
+                      ]
+                    }
+                  ]
+                ]
+              },
+              "query_acceleration_max_scale_factor": {
+                "optional": true,
+                "type": "number"
+              },
+              "resource_constraint": {
+                "optional": true,
+                "type": "string"
+              },
+              "resource_monitor": {
+                "optional": true,
+                "type": "string"
+              },
+              "scaling_policy": {
+                "optional": true,
+                "type": "string"
+              },
+              "show_output": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "auto_resume": "bool",
+                      "auto_suspend": "number",
+                      "available": "number",
+                      "comment": "string",
+                      "created_on": "string",
+                      "enable_query_acceleration": "bool",
+                      "generation": "string",
+                      "is_current": "bool",
+                      "is_default": "bool",
+                      "max_cluster_count": "number",
+                      "min_cluster_count": "number",
+                      "name": "string",
+                      "other": "number",
+                      "owner": "string",
+                      "owner_role_type": "string",
+                      "provisioning": "number",
+                      "query_acceleration_max_scale_factor": "number",
+                      "queued": "number",
+                      "quiescing": "number",
+                      "resource_constraint": "string",
+                      "resource_monitor": "string",
+                      "resumed_on": "string",
+                      "running": "number",
+                      "scaling_policy": "string",
+                      "size": "string",
+                      "started_clusters": "number",
+                      "state": "string",
+                      "type": "string",
+                      "updated_on": "string"
+                    }
+                  ]
+                ]
+              },
+              "statement_queued_timeout_in_seconds": {
+                "optional": true,
+                "type": "number"
+              },
+              "statement_timeout_in_seconds": {
+                "optional": true,
+                "type": "number"
+              },
+              "warehouse_size": {
+                "optional": true,
+                "type": "string"
+              },
+              "warehouse_type": {
+                "optional": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "read": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        }
+      }
     }
   }
 }

@@ -1,0 +1,253 @@
+/// A construct that Google Cloud principals (``GCPServiceAccount``) can be granted access to.
+public protocol GCPGrantTarget: Construct {
+    /// The intents this target understands, for messages.
+    var gcpIntents: [AccessIntent] { get }
+    /// Adds the IAM binding that grants `intent` on this target to `member` (`serviceAccount:…`).
+    func addGCPGrant(
+        _ intent: AccessIntent, member: TypedValue<String>, name: String, for grantee: any Construct,
+        at location: SourceLocation, context: inout SynthesisContext)
+}
+
+/// A BigQuery dataset, encrypted with its own Cloud KMS key, with default table and partition
+/// expiration, time travel, labels from the metadata and IAM from intents.
+///
+/// ```swift
+/// BigQueryDataset("events", location: "EU", tableExpiration: nil, partitionExpiration: .days(400),
+///                 classification: .confidential)
+///     .overriding(in: .dev, tableExpiration: .days(30))
+/// ```
+///
+/// Writes a `google_kms_key_ring` and a `google_kms_crypto_key` (rotated every 90 days) in the
+/// dataset's location, grants BigQuery's service agent use of that key only, and the
+/// `google_bigquery_dataset` with `default_encryption_configuration` on it.
+public struct BigQueryDataset: GCPGrantTarget {
+    /// What one environment changes.
+    public struct Override: Sendable {
+        public var tableExpiration: Interval?
+        public var partitionExpiration: Interval?
+        public var timeTravel: Interval?
+        public var location: SourceLocation
+    }
+
+    public var kind: String { "bigquery dataset" }
+    public var name: String
+    /// Where the data lives: `EU`, `US` or a region such as `europe-west1`.
+    public var dataLocation: String
+    public var description: String?
+    public var metadata: Metadata
+    public var tableExpiration: Interval?
+    public var partitionExpiration: Interval?
+    public var timeTravel: Interval
+    public var overrides: [EnvironmentName: Override] = [:]
+    public var location: SourceLocation
+    public var waivers: [Waiver] = []
+
+    public init(
+        _ name: String, location: String, description: String? = nil, tableExpiration: Interval? = nil,
+        partitionExpiration: Interval? = nil, timeTravel: Interval = .days(7),
+        owner: String? = nil, team: String? = nil, tier: Tier? = nil, classification: Classification? = nil,
+        costCenter: String? = nil,
+        file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line
+    ) {
+        self.name = name
+        self.dataLocation = location
+        self.description = description
+        self.metadata = Metadata(owner: owner, team: team, tier: tier, classification: classification, costCenter: costCenter)
+        self.tableExpiration = tableExpiration
+        self.partitionExpiration = partitionExpiration
+        self.timeTravel = timeTravel
+        self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
+    }
+
+    /// Changes the expirations or time travel in one environment (tables expire in dev, say).
+    public func overriding(
+        in environment: EnvironmentName, tableExpiration: Interval? = nil, partitionExpiration: Interval? = nil,
+        timeTravel: Interval? = nil,
+        file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line
+    ) -> Self {
+        var copy = self
+        copy.overrides[environment] = Override(
+            tableExpiration: tableExpiration, partitionExpiration: partitionExpiration, timeTravel: timeTravel,
+            location: SourceLocation(fileID: file, filePath: filePath, line: line))
+        return copy
+    }
+
+    public func validate() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if let d = NameRule.check(name, kind: kind, at: location) { out.append(d) }
+        if Self.kmsLocation(dataLocation) == nil {
+            out.append(.error("bigquery dataset '\(name)' location '\(dataLocation)' is not a BigQuery location (EU, US or a region such as europe-west1)", at: location))
+        }
+        out += Self.check(tableExpiration: tableExpiration, partitionExpiration: partitionExpiration, timeTravel: timeTravel,
+                          of: "bigquery dataset '\(name)'", at: location)
+        for environment in overrides.keys.sorted() {
+            guard let o = overrides[environment] else { continue }
+            out += Self.check(tableExpiration: o.tableExpiration, partitionExpiration: o.partitionExpiration, timeTravel: o.timeTravel,
+                              of: "bigquery dataset '\(name)' in \(environment)", at: o.location)
+        }
+        return out
+    }
+
+    static func check(
+        tableExpiration: Interval?, partitionExpiration: Interval?, timeTravel: Interval?, of what: String, at location: SourceLocation
+    ) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if let t = tableExpiration, t.seconds < 3600 {
+            out.append(.error("\(what) tableExpiration must be at least 1 hour (got \(t))", at: location))
+        }
+        if let p = partitionExpiration, p.seconds < 1 {
+            out.append(.error("\(what) partitionExpiration must be positive (got \(p))", at: location))
+        }
+        if let t = timeTravel, t.seconds % 86_400 != 0 || !(2...7).contains(t.days) {
+            out.append(.error("\(what) timeTravel must be 2 to 7 whole days (got \(t)): BigQuery keeps 48 to 168 hours, in days", at: location))
+        }
+        return out
+    }
+
+    /// The Cloud KMS location for a BigQuery location: `EU` → `europe`, `US` → `us`, regions as they are.
+    static func kmsLocation(_ location: String) -> String? {
+        switch location {
+        case "EU", "eu": return "europe"
+        case "US", "us": return "us"
+        default: return Synthesizer.isGCPRegion(location) ? location : nil
+        }
+    }
+
+    var resourceName: String { Identifier.sanitize(name) }
+    var datasetRef: GoogleBigqueryDataset.Ref { GoogleBigqueryDataset.Ref(resourceName) }
+
+    public func lower(into context: inout SynthesisContext) {
+        let gcp = context.gcp(for: self)
+        let n = resourceName
+        let project = TypedValue<String>(gcp.projectID)
+        let override = overrides[context.environment.name]
+        let tableExpiration = override?.tableExpiration ?? tableExpiration
+        let partitionExpiration = override?.partitionExpiration ?? partitionExpiration
+        let timeTravel = override?.timeTravel ?? timeTravel
+        let labels = context.labels(metadata)
+
+        let ring = context.add("bq_\(n)", GoogleKMSKeyRing(
+            location: .init(Self.kmsLocation(dataLocation) ?? dataLocation), name: .init(context.physicalName("bq-\(name)")), project: project
+        ), for: self, part: "key")
+        let key = context.add("bq_\(n)", GoogleKMSCryptoKey(
+            keyRing: ring.id, labels: labels, name: "bigquery", purpose: "ENCRYPT_DECRYPT", rotationPeriod: "7776000s"
+        ), for: self, part: "key")
+        let agent = context.add("bq_\(n)", DataGoogleBigqueryDefaultServiceAccount(project: project), for: self, part: "key")
+        let keyAccess = context.add("bq_\(n)", GoogleKMSCryptoKeyIAMMember(
+            cryptoKeyID: key.id, member: "serviceAccount:\(agent.email)", role: "roles/cloudkms.cryptoKeyEncrypterDecrypter"
+        ), for: self, part: "key")
+
+        context.add(n, GoogleBigqueryDataset(
+            datasetID: .init(context.physicalName(name, separator: "_").replacingOccurrences(of: "-", with: "_")),
+            defaultEncryptionConfiguration: .init(kmsKeyName: key.id),
+            defaultPartitionExpirationMs: partitionExpiration.map { TypedValue<Double>($0.seconds * 1000) },
+            defaultTableExpirationMs: tableExpiration.map { TypedValue<Double>($0.seconds * 1000) },
+            deleteContentsOnDestroy: false,
+            description: description.map { TypedValue($0) },
+            labels: labels, location: .init(dataLocation), maxTimeTravelHours: .init(String(timeTravel.seconds / 3600)),
+            project: project
+        ), for: self, dependsOn: [keyAccess.terraformAddress])
+    }
+
+    public var gcpIntents: [AccessIntent] { [.read, .write] }
+
+    public func addGCPGrant(
+        _ intent: AccessIntent, member: TypedValue<String>, name: String, for grantee: any Construct,
+        at location: SourceLocation, context: inout SynthesisContext
+    ) {
+        let role: String
+        switch intent {
+        case .read: role = "roles/bigquery.dataViewer"
+        case .write: role = "roles/bigquery.dataEditor"
+        case .readSecret, .use: return
+        }
+        context.add(name, GoogleBigqueryDatasetIAMMember(
+            datasetID: datasetRef.datasetID, member: member, project: datasetRef.project, role: .init(role)
+        ), for: grantee, at: location, part: "grants")
+    }
+}
+
+/// A Google Cloud service account for a workload, granted dataset access from intents.
+///
+/// ```swift
+/// GCPServiceAccount("transformer") {
+///     Allow(.read, on: "events")       // roles/bigquery.dataViewer on the dataset
+///     Allow(.write, on: "marts")       // roles/bigquery.dataEditor on the dataset
+/// }
+/// ```
+/// A service account with any BigQuery grant also gets `roles/bigquery.jobUser` on the project, the
+/// least role that lets it run queries. No key is created: workloads use workload identity or
+/// impersonation.
+public struct GCPServiceAccount: Construct {
+    public var kind: String { "gcp service account" }
+    public var name: String
+    public var description: String?
+    public var grants: [Allow]
+    public var location: SourceLocation
+    public var waivers: [Waiver] = []
+
+    public init(
+        _ name: String, description: String? = nil,
+        file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
+        @RoleBuilder _ grants: () -> [Allow] = { [] }
+    ) {
+        self.name = name
+        self.description = description
+        self.grants = grants()
+        self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
+    }
+
+    public func validate() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if let d = NameRule.check(name, kind: kind, at: location) { out.append(d) }
+        for grant in grants {
+            if case .explicit = grant.grant {
+                out.append(.error(
+                    "Allow(actions:on:) writes IAM statements for AWS: a gcp service account takes Allow(.read, on: \"dataset\") or .write",
+                    at: grant.location))
+            }
+        }
+        return out
+    }
+
+    public func lower(into context: inout SynthesisContext) {
+        let gcp = context.gcp(for: self)
+        let n = Identifier.sanitize(name)
+        let accountID = context.physicalName(name)
+        if !(6...30).contains(accountID.count) {
+            context.error(
+                "service account ID '\(accountID)' is \(accountID.count) characters; Google Cloud allows 6 to 30: shorten the platform or account name",
+                at: location)
+        }
+        let account = context.add(n, GoogleServiceAccount(
+            accountID: .init(accountID), description: description.map { TypedValue($0) }, displayName: .init(accountID),
+            project: .init(gcp.projectID)
+        ), for: self)
+        let member: TypedValue<String> = "serviceAccount:\(account.email)"
+
+        var done: Set<String> = []
+        for grant in grants {
+            guard case .intent(let intent, let targetName) = grant.grant else { continue }
+            guard let construct = context.construct(named: targetName) else {
+                context.error(unknownTarget(targetName, expected: nil, context: context), at: grant.location)
+                continue
+            }
+            guard let target = construct as? any GCPGrantTarget, target.gcpIntents.contains(intent) else {
+                let supported = (construct as? any GCPGrantTarget)?.gcpIntents.map { ".\($0.rawValue)" } ?? []
+                let hint = supported.isEmpty
+                    ? "a gcp service account can be granted access to bigquery datasets only"
+                    : "use \(supported.joined(separator: " or "))"
+                context.error("cannot grant .\(intent.rawValue) on \(construct.kind) '\(targetName)' to gcp service account '\(name)': \(hint)", at: grant.location)
+                continue
+            }
+            let grantName = "\(n)_\(intent.rawValue)_\(Identifier.sanitize(targetName))"
+            guard done.insert(grantName).inserted else { continue }
+            target.addGCPGrant(intent, member: member, name: grantName, for: self, at: grant.location, context: &context)
+        }
+        if !done.isEmpty {
+            context.add("\(n)_bigquery_job_user", GoogleProjectIAMMember(
+                member: member, project: .init(gcp.projectID), role: "roles/bigquery.jobUser"
+            ), for: self, part: "grants")
+        }
+    }
+}
