@@ -45,6 +45,7 @@ import Testing
             Allow(.write, on: "analytics")
             Allow(.use, on: "transform")
             Allow(.read, on: "raw")
+            Allow(.own, on: "analytics")
         }
         Snowflake.Role("analyst") {
             Allow(.read, on: "analytics")
@@ -110,6 +111,10 @@ import Testing
         #expect(Self.grants(config) == [
             "role:analyst -> SYSADMIN",
             "role:analyst <- USAGE on WAREHOUSE wh:transform",
+            "role:analytics_own -> role:transformer",
+            "role:analytics_own <- CREATE SCHEMA on DATABASE db:analytics",
+            "role:analytics_own <- CREATE TABLE,CREATE VIEW on all schemas in db:analytics",
+            "role:analytics_own <- CREATE TABLE,CREATE VIEW on future schemas in db:analytics",
             "role:analytics_read -> role:analyst",
             "role:analytics_read -> role:analytics_write",
             "role:analytics_read <- SELECT on all TABLES in db:analytics",
@@ -119,9 +124,13 @@ import Testing
             "role:analytics_read <- USAGE on DATABASE db:analytics",
             "role:analytics_read <- USAGE on all schemas in db:analytics",
             "role:analytics_read <- USAGE on future schemas in db:analytics",
+            "role:analytics_write -> role:analytics_own",
             "role:analytics_write -> role:transformer",
             "role:analytics_write <- DELETE,INSERT,UPDATE on all TABLES in db:analytics",
             "role:analytics_write <- DELETE,INSERT,UPDATE on future TABLES in db:analytics",
+            "role:raw_own <- CREATE SCHEMA on DATABASE db:raw",
+            "role:raw_own <- CREATE TABLE,CREATE VIEW on all schemas in db:raw",
+            "role:raw_own <- CREATE TABLE,CREATE VIEW on future schemas in db:raw",
             "role:raw_read -> role:raw_write",
             "role:raw_read -> role:transformer",
             "role:raw_read <- SELECT on all TABLES in db:raw",
@@ -131,6 +140,7 @@ import Testing
             "role:raw_read <- USAGE on DATABASE db:raw",
             "role:raw_read <- USAGE on all schemas in db:raw",
             "role:raw_read <- USAGE on future schemas in db:raw",
+            "role:raw_write -> role:raw_own",
             "role:raw_write <- DELETE,INSERT,UPDATE on all TABLES in db:raw",
             "role:raw_write <- DELETE,INSERT,UPDATE on future TABLES in db:raw",
             "role:transformer -> SYSADMIN",
@@ -147,7 +157,7 @@ import Testing
     @Test func metadataReachesCommentsAndProvenance() throws {
         let config = try #require(PavedTesting.stack(Self.full, .prod))
         let objects = config.resources.filter { !$0.address.type.hasPrefix("snowflake_grant_") }
-        #expect(objects.count == 15)
+        #expect(objects.count == 17)
         for r in objects {
             let metadata = try #require(r.provenance?.metadata, "\(r.address) has no metadata")
             #expect(metadata["owner"] != nil && metadata["tier"] != nil && metadata["data_classification"] != nil, "\(r.address)")
@@ -289,15 +299,36 @@ import Testing
             "\(file):\(line + 14): error: network policy 'open': '10.0.0.300' is not an IPv4 address or CIDR range (such as 203.0.113.0/24)",
             "\(file):\(line + 14): error: network policy 'open' allows every address ('0.0.0.0/0'): list only your networks",
             "\(file):\(line + 15): error: network policy 'none' allows no address: list the networks its users connect from in allowedIPs",
-            "\(file):\(line + 22): error: Allow(actions:on:) writes IAM statements, which Snowflake roles do not have: use Allow(.read, on: \"database\"), .write or .use",
+            "\(file):\(line + 22): error: Allow(actions:on:) writes IAM statements, which Snowflake roles do not have: use Allow(.read, on: \"database\"), .write, .own or .use",
             "\(file):\(line + 18): error: no construct named 'ra' in platform 'sf'; did you mean 'raw'?",
-            "\(file):\(line + 19): error: cannot grant .readSecret on snowflake database 'raw' to snowflake role 'loader': use .read or .write",
+            "\(file):\(line + 19): error: cannot grant .readSecret on snowflake database 'raw' to snowflake role 'loader': use .read or .write or .own",
             "\(file):\(line + 20): error: cannot grant .read on bucket 'landing' to snowflake role 'loader': a snowflake role can be granted access to snowflake databases and warehouses only",
             "\(file):\(line + 21): error: cannot grant .write on snowflake warehouse 'transform' to snowflake role 'loader': use .use",
             "\(file):\(line + 24): error: service user 'svc': 'landing' is a bucket, not a snowflake role",
             "\(file):\(line + 24): error: no snowflake warehouse named 'transfrm' in platform 'sf'; did you mean 'transform'?",
             "\(file):\(line + 24): error: service user 'svc': 'loader' is a snowflake role, not a snowflake network policy",
             "\(file):\(line + 11): error: duplicate address snowflake_schema.raw_events; first declared at \(file):\(line + 10)",
+        ])
+    }
+}
+
+/// An AWS role naming a Snowflake or BigQuery target says where such grants go.
+@Suite struct CrossSystemGrantTests {
+    @Test func awsRolesPointToTheRightConstruct() {
+        let file = "PavedTests/SnowflakeTests.swift"
+        let line = #line
+        let platform = Platform("x", owner: "o@acme.io") {
+            Environment(.dev, aws: .account("111111111111", region: "eu-west-1"), gcp: .project("acme-x-dev", region: "europe-west1"))
+            Snowflake.Database("raw")
+            BigQueryDataset("events", location: "EU")
+            Role("etl", assumedBy: .service(.glue)) {
+                Allow(.read, on: "raw")
+                Allow(.read, on: "events")
+            }
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [
+            "\(file):\(line + 6): error: cannot grant .read on snowflake database 'raw': AWS roles cannot be granted Snowflake objects: grant it in a Snowflake.Role",
+            "\(file):\(line + 7): error: cannot grant .read on bigquery dataset 'events': AWS roles cannot be granted Google Cloud resources: grant it in a GCPServiceAccount",
         ])
     }
 }

@@ -159,7 +159,7 @@ public struct BigQueryDataset: GCPGrantTarget {
         switch intent {
         case .read: role = "roles/bigquery.dataViewer"
         case .write: role = "roles/bigquery.dataEditor"
-        case .readSecret, .use: return
+        case .readSecret, .use, .own: return
         }
         context.add(name, GoogleBigqueryDatasetIAMMember(
             datasetID: datasetRef.datasetID, member: member, project: datasetRef.project, role: .init(role)

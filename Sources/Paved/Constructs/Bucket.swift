@@ -111,7 +111,7 @@ public struct Bucket: AccessTarget {
                     sid: "Encrypt\(id)", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [keyRef.arn],
                     conditions: [viaS3]),
             ]
-        case .readSecret, .use:
+        case .readSecret, .use, .own:
             return []
         }
     }

@@ -195,7 +195,9 @@ public struct Allow: Sendable {
             }
             guard let accessTarget = construct as? any AccessTarget, accessTarget.supportedIntents.contains(intent) else {
                 let supported = (construct as? any AccessTarget)?.supportedIntents.map { ".\($0.rawValue)" } ?? []
-                let hint = supported.isEmpty ? "it cannot be granted" : "use \(supported.joined(separator: " or "))"
+                let hint = construct is any SnowflakeGrantTarget ? "AWS roles cannot be granted Snowflake objects: grant it in a Snowflake.Role"
+                    : construct is any GCPGrantTarget ? "AWS roles cannot be granted Google Cloud resources: grant it in a GCPServiceAccount"
+                    : supported.isEmpty ? "it cannot be granted" : "use \(supported.joined(separator: " or "))"
                 context.error("cannot grant .\(intent.rawValue) on \(construct.kind) '\(target)': \(hint)", at: location)
                 return []
             }

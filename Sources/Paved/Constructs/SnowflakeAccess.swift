@@ -7,6 +7,7 @@ extension Snowflake {
     ///     Allow(.read, on: "raw")            // the database's <DB>_READ access role
     ///     Allow(.write, on: "analytics")     // the database's <DB>_WRITE access role
     ///     Allow(.use, on: "transform")       // USAGE on the warehouse
+    ///     Allow(.own, on: "analytics")       // the database's <DB>_OWN access role (DDL)
     /// }
     /// ```
     public struct Role: Construct {
@@ -36,7 +37,7 @@ extension Snowflake {
             for grant in grants {
                 if case .explicit = grant.grant {
                     out.append(.error(
-                        "Allow(actions:on:) writes IAM statements, which Snowflake roles do not have: use Allow(.read, on: \"database\"), .write or .use",
+                        "Allow(actions:on:) writes IAM statements, which Snowflake roles do not have: use Allow(.read, on: \"database\"), .write, .own or .use",
                         at: grant.location))
                 }
             }

@@ -23,9 +23,10 @@ extension Snowflake {
         }
     }
 
-    /// A database with Time Travel retention, its schemas, and two access roles that functional
-    /// roles are granted: `<DB>_READ` (usage, select on every current and future table and view)
-    /// and `<DB>_WRITE` (the read role, plus insert, update and delete on tables).
+    /// A database with Time Travel retention, its schemas, and three access roles that functional
+    /// roles are granted: `<DB>_READ` (usage, select on every current and future table and view),
+    /// `<DB>_WRITE` (the read role, plus insert, update and delete on tables) and `<DB>_OWN` (the
+    /// write role, plus creating schemas, tables and views).
     ///
     /// ```swift
     /// Snowflake.Database("raw", retention: .days(7), classification: .confidential) {
@@ -109,6 +110,7 @@ extension Snowflake {
         var databaseRef: SnowflakeDatabase.Ref { SnowflakeDatabase.Ref(resourceName) }
         var readRoleRef: SnowflakeAccountRole.Ref { SnowflakeAccountRole.Ref("\(resourceName)_read") }
         var writeRoleRef: SnowflakeAccountRole.Ref { SnowflakeAccountRole.Ref("\(resourceName)_write") }
+        var ownRoleRef: SnowflakeAccountRole.Ref { SnowflakeAccountRole.Ref("\(resourceName)_own") }
 
         public func lower(into context: inout SynthesisContext) {
             let n = resourceName
@@ -140,6 +142,10 @@ extension Snowflake {
                 comment: .init(context.snowflakeComment("Write access to database \(identifier)", metadata: metadata, construct: self)),
                 name: .init("\(identifier)_WRITE")
             ), for: self, untaggedWith: metadata, part: "access")
+            let own = context.add("\(n)_own", SnowflakeAccountRole(
+                comment: .init(context.snowflakeComment("Owner access (DDL) to database \(identifier)", metadata: metadata, construct: self)),
+                name: .init("\(identifier)_OWN")
+            ), for: self, untaggedWith: metadata, part: "access")
 
             func grant(_ suffix: String, _ role: TypedValue<String>, _ privileges: [String], _ binding: SnowflakeGrantPrivilegesToAccountRole) {
                 var binding = binding
@@ -170,9 +176,17 @@ extension Snowflake {
                 parentRoleName: write.name, roleName: read.name), for: self, part: "access")
             grant("write_tables", write.name, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: false))
             grant("write_future_tables", write.name, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: true))
+            context.add("\(n)_own_includes_write", SnowflakeGrantAccountRole(
+                parentRoleName: own.name, roleName: write.name), for: self, part: "access")
+            grant("own_database", own.name, ["CREATE SCHEMA"], SnowflakeGrantPrivilegesToAccountRole(
+                accountRoleName: "", onAccountObject: .init(objectName: db.name, objectType: "DATABASE")))
+            grant("own_schemas", own.name, ["CREATE TABLE", "CREATE VIEW"], SnowflakeGrantPrivilegesToAccountRole(
+                accountRoleName: "", onSchema: .init(allSchemasInDatabase: db.name)))
+            grant("own_future_schemas", own.name, ["CREATE TABLE", "CREATE VIEW"], SnowflakeGrantPrivilegesToAccountRole(
+                accountRoleName: "", onSchema: .init(futureSchemasInDatabase: db.name)))
         }
 
-        public var snowflakeIntents: [AccessIntent] { [.read, .write] }
+        public var snowflakeIntents: [AccessIntent] { [.read, .write, .own] }
 
         public func addSnowflakeGrant(
             _ intent: AccessIntent, to role: TypedValue<String>, name: String, for grantee: any Construct,
@@ -182,6 +196,7 @@ extension Snowflake {
             switch intent {
             case .read: access = readRoleRef
             case .write: access = writeRoleRef
+            case .own: access = ownRoleRef
             case .readSecret, .use: return
             }
             context.add(name, SnowflakeGrantAccountRole(parentRoleName: role, roleName: access.name), for: grantee, at: location, part: "grants")

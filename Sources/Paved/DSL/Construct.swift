@@ -98,6 +98,8 @@ public enum AccessIntent: String, Sendable, Equatable, CaseIterable {
     case readSecret
     /// Use a compute resource (run queries on a Snowflake warehouse), without changing it.
     case use
+    /// Own what is inside: write, and create schemas, tables and views (DDL) in a Snowflake database.
+    case own
 }
 
 /// Rules for the names users give constructs.
