@@ -14,6 +14,7 @@ public protocol TerraformBlockBinding: Sendable {
 
 extension TerraformBlockBinding {
     /// The block as one object.
+    @inlinable
     public var terraformObject: Value { .object(terraformArguments) }
 }
 
@@ -39,11 +40,13 @@ public protocol TerraformResourceBinding: TerraformBlockBinding {
 
 extension TerraformResourceBinding {
     /// The address of the instance named `name`: `aws_s3_bucket.NAME` or `data.aws_….NAME`.
+    @inlinable
     public static func terraformAddress(named name: String) -> ResourceAddress {
         ResourceAddress(terraformMode, type: terraformType, name: name)
     }
 
     /// The model ``Resource`` for the instance named `name`, with its arguments and meta-arguments.
+    @inlinable
     public func terraformResource(
         named name: String, dependsOn: [ResourceAddress] = [], count: Value? = nil, forEach: Value? = nil,
         provider: ProviderReference? = nil, lifecycle: Lifecycle? = nil, provenance: Provenance? = nil
@@ -73,40 +76,49 @@ extension TerraformResourceReference {
 
 /// Collects the arguments of a generated block: what generated `terraformArguments` bodies call.
 ///
-/// One method per shape, so generated code needs no overload resolution.
+/// One method per shape, so generated code needs no overload resolution; all inlinable, so the
+/// generic methods are specialized in the module that holds the bindings (synthesis calls them
+/// for every block it writes).
 public struct TerraformArgumentsBuilder: Sendable {
     /// The arguments so far.
-    public private(set) var arguments: [String: Value] = [:]
+    public var arguments: [String: Value] = [:]
 
+    @inlinable
     public init() {}
 
     /// A typed attribute; nil is left out.
+    @inlinable
     public mutating func typed<Kind>(_ name: String, _ value: TypedValue<Kind>?) {
         if let value { arguments[name] = value.value }
     }
 
     /// An attribute without a Swift type (objects, tuples, `dynamic`); nil is left out.
+    @inlinable
     public mutating func untyped(_ name: String, _ value: Value?) {
         if let value { arguments[name] = value }
     }
 
     /// A list or set block with at most one item, written as a one-element array; nil is left out.
+    @inlinable
     public mutating func listBlock<Block: TerraformBlockBinding>(_ name: String, _ block: Block?) {
         if let block { arguments[name] = .list([block.terraformObject]) }
     }
 
     /// A `single` or `group` block (or nested attribute), written as an object; nil is left out.
+    @inlinable
     public mutating func objectBlock<Block: TerraformBlockBinding>(_ name: String, _ block: Block?) {
         if let block { arguments[name] = block.terraformObject }
     }
 
     /// List or set blocks, written as an array of objects; none is left out.
+    @inlinable
     public mutating func blocks<Block: TerraformBlockBinding>(_ name: String, _ blocks: [Block]) {
-        if !blocks.isEmpty { arguments[name] = .list(blocks.map(\.terraformObject)) }
+        if !blocks.isEmpty { arguments[name] = .list(blocks.map { $0.terraformObject }) }
     }
 
     /// `map` blocks, written as an object of objects by label; none is left out.
+    @inlinable
     public mutating func mapBlocks<Block: TerraformBlockBinding>(_ name: String, _ blocks: [String: Block]) {
-        if !blocks.isEmpty { arguments[name] = .object(blocks.mapValues(\.terraformObject)) }
+        if !blocks.isEmpty { arguments[name] = .object(blocks.mapValues { $0.terraformObject }) }
     }
 }

@@ -24,28 +24,35 @@ public struct TypedValue<Kind>: Sendable, Equatable {
     public var value: PavedTerraform.Value
 
     /// Wraps `value` without checking that it has the type `Kind` stands for.
+    @inlinable
     public init(unchecked value: PavedTerraform.Value) { self.value = value }
 
     /// A reference to `attribute` of the resource or data source at `address`.
+    @inlinable
     public init(reference address: ResourceAddress, _ attribute: String) {
         self.value = .expression(.reference(Reference(address, path: [attribute])))
     }
 
     /// A reference to an attribute path.
+    @inlinable
     public init(reference: Reference) {
         self.value = .expression(.reference(reference))
     }
 
     /// Any expression: a call, a module output, raw HCL.
+    @inlinable
     public init(expression: Expression) { self.value = .expression(expression) }
 
     /// An input variable: `var.NAME`.
+    @inlinable
     public static func variable(_ name: String) -> TypedValue { TypedValue(expression: .variable(name)) }
 
     /// A local value: `local.NAME`.
+    @inlinable
     public static func local(_ name: String) -> TypedValue { TypedValue(expression: .local(name)) }
 
     /// Raw expression text, written as is inside `${…}` (the escape hatch; prefer typed references).
+    @inlinable
     public static func raw(_ expression: String) -> TypedValue { TypedValue(expression: .raw(expression)) }
 
     /// True when the value is an expression or a template rather than a literal.
@@ -62,34 +69,45 @@ public struct TypedValue<Kind>: Sendable, Equatable {
 extension TypedValue: ExpressibleByUnicodeScalarLiteral, ExpressibleByExtendedGraphemeClusterLiteral,
     ExpressibleByStringLiteral, ExpressibleByStringInterpolation where Kind == String
 {
+    @inlinable
     public init(stringLiteral value: String) { self.value = .string(value) }
+    @inlinable
     public init(unicodeScalarLiteral value: String) { self.value = .string(value) }
+    @inlinable
     public init(extendedGraphemeClusterLiteral value: String) { self.value = .string(value) }
 
     /// `"\(bucket.arn)/*"`: literal text and interpolated values; a literal string when every
     /// interpolated value is a literal, a template otherwise.
+    @inlinable
     public init(stringInterpolation: TemplateInterpolation) { self.value = stringInterpolation.value }
 
     /// A literal string from a Swift value.
+    @inlinable
     public init(_ string: String) { self.value = .string(string) }
 }
 
 extension TypedValue: ExpressibleByBooleanLiteral where Kind == Bool {
+    @inlinable
     public init(booleanLiteral value: Bool) { self.value = .bool(value) }
 
     /// A literal bool from a Swift value.
+    @inlinable
     public init(_ bool: Bool) { self.value = .bool(bool) }
 }
 
 /// Terraform's `number`: integer literals stay integers in the JSON (`30`, not `30.0`).
 extension TypedValue: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral where Kind == Double {
+    @inlinable
     public init(integerLiteral value: Int) { self.value = .int(value) }
+    @inlinable
     public init(floatLiteral value: Double) { self.value = .double(value) }
 
     /// A literal integer from a Swift value.
+    @inlinable
     public init(_ int: Int) { self.value = .int(int) }
 
     /// A literal number from a Swift value.
+    @inlinable
     public init(_ double: Double) { self.value = .double(double) }
 }
 
@@ -104,18 +122,21 @@ extension Array: TypedListKind {}
 extension Set: TypedListKind {}
 
 extension TypedValue: ExpressibleByArrayLiteral where Kind: TypedListKind {
+    @inlinable
     public init(arrayLiteral elements: TypedValue<Kind.Element>...) {
-        self.value = .list(elements.map(\.value))
+        self.value = .list(elements.map { $0.value })
     }
 
     /// A list of values, each a literal or an expression.
+    @inlinable
     public init(_ elements: [TypedValue<Kind.Element>]) {
-        self.value = .list(elements.map(\.value))
+        self.value = .list(elements.map { $0.value })
     }
 }
 
 extension TypedValue where Kind: TypedListKind, Kind.Element == String {
     /// A list of literal strings.
+    @inlinable
     public init(_ strings: [String]) { self.value = .list(strings.map(PavedTerraform.Value.string)) }
 }
 
@@ -130,6 +151,7 @@ extension Dictionary: TypedMapKind where Key == String {
 
 extension TypedValue: ExpressibleByDictionaryLiteral where Kind: TypedMapKind {
     /// Later duplicates of a key win.
+    @inlinable
     public init(dictionaryLiteral elements: (String, TypedValue<Kind.MapValue>)...) {
         var members: [String: PavedTerraform.Value] = [:]
         for (key, element) in elements { members[key] = element.value }
@@ -137,13 +159,15 @@ extension TypedValue: ExpressibleByDictionaryLiteral where Kind: TypedMapKind {
     }
 
     /// A map of values, each a literal or an expression.
+    @inlinable
     public init(_ members: [String: TypedValue<Kind.MapValue>]) {
-        self.value = .object(members.mapValues(\.value))
+        self.value = .object(members.mapValues { $0.value })
     }
 }
 
 extension TypedValue where Kind: TypedMapKind, Kind.MapValue == String {
     /// A map of literal strings.
+    @inlinable
     public init(_ strings: [String: String]) { self.value = .object(strings.mapValues(PavedTerraform.Value.string)) }
 }
 
@@ -213,6 +237,7 @@ public struct TemplateInterpolation: StringInterpolationProtocol, Sendable {
     }
 
     /// The literal string, the single expression, or the template.
+    @usableFromInline
     var value: Value {
         switch parts.count {
         case 0: return .string("")
