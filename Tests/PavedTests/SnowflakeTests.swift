@@ -209,8 +209,11 @@ import Testing
         #expect(user.arguments["rsa_public_key"]?.renderedJSON == "${var.snowflake_dbt_rsa_public_key}")
         #expect(user.arguments["password"] == nil)
         #expect(user.arguments["default_secondary_roles_option"]?.renderedJSON == "NONE")
-        #expect(config.variables.map(\.name) == ["snowflake_account_name", "snowflake_dbt_rsa_public_key", "snowflake_organization_name"])
-        #expect(config.variables.allSatisfy { $0.defaultValue == nil })
+        #expect(config.variables.map(\.name) == [
+            "snowflake_account_name", "snowflake_dbt_rsa_public_key", "snowflake_dbt_rsa_public_key_2", "snowflake_organization_name",
+        ])
+        #expect(config.variables.map { $0.defaultValue } == [nil, nil, .null, nil])
+        #expect(user.arguments["rsa_public_key_2"]?.renderedJSON == "${var.snowflake_dbt_rsa_public_key_2}")
         let provider = try #require(config.providers.first { $0.name == "snowflake" })
         #expect(provider.arguments.keys.sorted() == ["account_name", "organization_name"])
         #expect(config.terraform.requiredProviders.keys.sorted() == ["snowflake"])

@@ -78,8 +78,8 @@ extension Snowflake {
     }
 
     /// A service user for a pipeline: key-pair authentication only (the public key comes from a
-    /// Terraform variable; no password exists), a functional role as its only role, and a network
-    /// policy that limits where it can log in from.
+    /// Terraform variable, with a second, optional one for rotating keys; no password exists), a
+    /// functional role as its only role, and a network policy that limits where it can log in from.
     ///
     /// ```swift
     /// Snowflake.ServiceUser("dbt", role: "transformer", warehouse: "transform", networkPolicy: "pipelines")
@@ -115,6 +115,8 @@ extension Snowflake {
 
         /// The variable that holds the user's RSA public key.
         public var publicKeyVariable: String { "snowflake_\(Identifier.sanitize(name))_rsa_public_key" }
+        /// The variable for a second key, set only while rotating keys (null otherwise).
+        public var secondPublicKeyVariable: String { "snowflake_\(Identifier.sanitize(name))_rsa_public_key_2" }
 
         public func lower(into context: inout SynthesisContext) {
             let n = Identifier.sanitize(name)
@@ -130,10 +132,19 @@ extension Snowflake {
                 validations: [Variable.Validation(
                     condition: .raw("!strcontains(var.\(variable), \"PRIVATE\")"),
                     errorMessage: "This must be the public key; never put a private key in Terraform.")]))
+            let second = secondPublicKeyVariable
+            let key2 = context.declareVariable(Variable(
+                second, type: "string", default: .null,
+                description: "Second RSA public key of Snowflake service user \(name), set only while rotating keys (add the new key here, switch the workload to it, then move it to \(variable))",
+                nullable: true,
+                validations: [Variable.Validation(
+                    condition: .raw("try(!strcontains(var.\(second), \"PRIVATE\"), true)"),  // true when null
+                    errorMessage: "This must be a public key; never put a private key in Terraform.")]))
             let user = context.add(n, SnowflakeServiceUser(
                 comment: .init(context.snowflakeComment(description ?? "Service user \(name)", metadata: metadata, construct: self)),
                 defaultRole: role?.name, defaultSecondaryRolesOption: "NONE", defaultWarehouse: warehouseRef?.name,
-                name: .init(context.snowflakeIdentifier(name)), networkPolicy: policy?.name, rsaPublicKey: key
+                name: .init(context.snowflakeIdentifier(name)), networkPolicy: policy?.name, rsaPublicKey: key,
+                rsaPublicKey2: key2
             ), for: self, untaggedWith: metadata)
             if let role {
                 context.add("\(n)_\(role.terraformAddress.name)", SnowflakeGrantAccountRole(roleName: role.name, userName: user.name),
