@@ -3,7 +3,7 @@ SWIFT ?= swift
 OUT ?= out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build setup bench schemas clean warnings
+.PHONY: run test build setup bench schemas bindings clean
 
 # Installs what is missing (libgit2 and pkg-config, from the system's packages).
 setup:
@@ -40,6 +40,11 @@ bench: setup
 # Regenerates the bundled, trimmed provider schemas from ../shared/schemas.
 schemas: build
 	.build/debug/paved schemas trim --from ../shared/schemas --out Sources/PavedTerraform/Schema/BundledSchemas+Generated.swift
+
+# Regenerates the typed bindings Paved's constructs use (one per type in BundledSchemaTypes.swift).
+# After editing the types list: `make schemas bindings`. A test fails while they drift.
+bindings: build
+	.build/debug/paved bindings generate --all --out Sources/Paved/Bindings/Generated
 
 clean:
 	rm -rf .build $(OUT) .build-warnings.log
