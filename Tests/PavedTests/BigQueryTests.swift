@@ -34,6 +34,10 @@ import Testing
         GCPServiceAccount("analyst") {
             Allow(.read, on: "marts")
         }
+        GCPGroup("analysts", email: "analysts@acme.io") {
+            Allow(.read, on: "marts")
+            Allow(.read, on: "events")
+        }
     }
 
     @Test(arguments: [("minimal", "prod"), ("full", "dev"), ("full", "prod")])
@@ -60,6 +64,9 @@ import Testing
         }
         let iam = config.resources.filter { $0.address.type.hasSuffix("_iam_member") }.map(line).sorted()
         #expect(iam == [
+            "group:analysts@acme.io roles/bigquery.dataViewer on dataset ${google_bigquery_dataset.events.dataset_id}",
+            "group:analysts@acme.io roles/bigquery.dataViewer on dataset ${google_bigquery_dataset.marts.dataset_id}",
+            "group:analysts@acme.io roles/bigquery.jobUser on project acme-data-prod",
             "serviceAccount:${data.google_bigquery_default_service_account.bq_events.email} roles/cloudkms.cryptoKeyEncrypterDecrypter on key ${google_kms_crypto_key.bq_events.id}",
             "serviceAccount:${data.google_bigquery_default_service_account.bq_marts.email} roles/cloudkms.cryptoKeyEncrypterDecrypter on key ${google_kms_crypto_key.bq_marts.id}",
             "serviceAccount:${google_service_account.analyst.email} roles/bigquery.dataViewer on dataset ${google_bigquery_dataset.marts.dataset_id}",
@@ -128,6 +135,9 @@ import Testing
                 Allow(.readSecret, on: "Events")
                 Allow(actions: ["s3:GetObject"], on: ["*"])
             }
+            GCPGroup("people", email: "not an email") {
+                Allow(.write, on: "raw")
+            }
         }
         #expect(PavedTesting.diagnostics(of: platform) == [
             "\(file):\(line + 2): error: environment 'dev': 'Acme' is not a Google Cloud project ID (6 to 30 lowercase letters, digits and dashes, starting with a letter)",
@@ -138,11 +148,14 @@ import Testing
             "\(file):\(line + 4): error: bigquery dataset 'Events' timeTravel must be 2 to 7 whole days (got 12 hours): BigQuery keeps 48 to 168 hours, in days",
             "\(file):\(line + 5): error: bigquery dataset 'Events' in dev timeTravel must be 2 to 7 whole days (got 9 days): BigQuery keeps 48 to 168 hours, in days",
             "\(file):\(line + 10): error: Allow(actions:on:) writes IAM statements for AWS: a gcp service account takes Allow(.read, on: \"dataset\") or .write",
+            "\(file):\(line + 12): error: gcp group 'people' email 'not an email' is not a group address (such as analysts@acme.io)",
             "\(file):\(line + 6): error: bucket 'raw' needs an AWS account, but environment 'dev' (\(file):\(line + 2)) has none: add aws: .account(\"123456789012\", region: \"eu-west-1\")",
             "\(file):\(line + 8): error: cannot grant .read on bucket 'raw' to gcp service account 'reader': a gcp service account can be granted access to bigquery datasets only",
             "\(file):\(line + 9): error: cannot grant .readSecret on bigquery dataset 'Events' to gcp service account 'reader': use .read or .write",
+            "\(file):\(line + 13): error: cannot grant .write on bucket 'raw' to gcp group 'people': a gcp group can be granted access to bigquery datasets only",
             "\(file):\(line + 4): error: bigquery dataset 'Events' needs a Google Cloud project, but environment 'prod' (\(file):\(line + 3)) has none: add gcp: .project(\"my-project\", region: \"europe-west1\")",
             "\(file):\(line + 7): error: gcp service account 'reader' needs a Google Cloud project, but environment 'prod' (\(file):\(line + 3)) has none: add gcp: .project(\"my-project\", region: \"europe-west1\")",
+            "\(file):\(line + 12): error: gcp group 'people' needs a Google Cloud project, but environment 'prod' (\(file):\(line + 3)) has none: add gcp: .project(\"my-project\", region: \"europe-west1\")",
         ])
     }
 }

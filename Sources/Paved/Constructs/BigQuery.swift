@@ -224,30 +224,93 @@ public struct GCPServiceAccount: Construct {
             project: .init(gcp.projectID)
         ), for: self)
         let member: TypedValue<String> = "serviceAccount:\(account.email)"
+        addGCPGrants(grants, member: member, project: gcp.projectID, resourceName: n, construct: self, context: &context)
+    }
+}
 
-        var done: Set<String> = []
+/// A Google group (a team) granted dataset access from intents: the usual way to give people access.
+///
+/// ```swift
+/// GCPGroup("analysts", email: "analysts@acme.io") {
+///     Allow(.read, on: "marts")
+/// }
+/// ```
+/// Writes one `google_bigquery_dataset_iam_member` per intent for `group:EMAIL`, and
+/// `roles/bigquery.jobUser` on the project so the group's members can run queries.
+public struct GCPGroup: Construct {
+    public var kind: String { "gcp group" }
+    public var name: String
+    public var email: String
+    public var grants: [Allow]
+    public var location: SourceLocation
+    public var waivers: [Waiver] = []
+
+    public init(
+        _ name: String, email: String,
+        file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
+        @RoleBuilder _ grants: () -> [Allow] = { [] }
+    ) {
+        self.name = name
+        self.email = email
+        self.grants = grants()
+        self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
+    }
+
+    public func validate() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if let d = NameRule.check(name, kind: kind, at: location) { out.append(d) }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(" ") {
+            out.append(.error("gcp group '\(name)' email '\(email)' is not a group address (such as analysts@acme.io)", at: location))
+        }
         for grant in grants {
-            guard case .intent(let intent, let targetName) = grant.grant else { continue }
-            guard let construct = context.construct(named: targetName) else {
-                context.error(unknownTarget(targetName, expected: nil, context: context), at: grant.location)
-                continue
+            if case .explicit = grant.grant {
+                out.append(.error(
+                    "Allow(actions:on:) writes IAM statements for AWS: a gcp group takes Allow(.read, on: \"dataset\") or .write",
+                    at: grant.location))
             }
-            guard let target = construct as? any GCPGrantTarget, target.gcpIntents.contains(intent) else {
-                let supported = (construct as? any GCPGrantTarget)?.gcpIntents.map { ".\($0.rawValue)" } ?? []
-                let hint = supported.isEmpty
-                    ? "a gcp service account can be granted access to bigquery datasets only"
-                    : "use \(supported.joined(separator: " or "))"
-                context.error("cannot grant .\(intent.rawValue) on \(construct.kind) '\(targetName)' to gcp service account '\(name)': \(hint)", at: grant.location)
-                continue
-            }
-            let grantName = "\(n)_\(intent.rawValue)_\(Identifier.sanitize(targetName))"
-            guard done.insert(grantName).inserted else { continue }
-            target.addGCPGrant(intent, member: member, name: grantName, for: self, at: grant.location, context: &context)
         }
-        if !done.isEmpty {
-            context.add("\(n)_bigquery_job_user", GoogleProjectIAMMember(
-                member: member, project: .init(gcp.projectID), role: "roles/bigquery.jobUser"
-            ), for: self, part: "grants")
+        return out
+    }
+
+    public func lower(into context: inout SynthesisContext) {
+        let gcp = context.gcp(for: self)
+        addGCPGrants(
+            grants, member: .init("group:\(email)"), project: gcp.projectID, resourceName: Identifier.sanitize(name), construct: self,
+            context: &context)
+    }
+}
+
+/// Grants each intent of `grants` to `member` on its target, and BigQuery's job user role on the
+/// project once when any dataset was granted.
+func addGCPGrants(
+    _ grants: [Allow], member: TypedValue<String>, project: String, resourceName n: String, construct: any Construct,
+    context: inout SynthesisContext
+) {
+    var done: Set<String> = []
+    for grant in grants {
+        guard case .intent(let intent, let targetName) = grant.grant else { continue }
+        guard let target = context.construct(named: targetName) else {
+            context.error(unknownTarget(targetName, expected: nil, context: context), at: grant.location)
+            continue
         }
+        guard let gcpTarget = target as? any GCPGrantTarget, gcpTarget.gcpIntents.contains(intent) else {
+            let supported = (target as? any GCPGrantTarget)?.gcpIntents.map { ".\($0.rawValue)" } ?? []
+            let hint = supported.isEmpty
+                ? "a \(construct.kind) can be granted access to bigquery datasets only"
+                : "use \(supported.joined(separator: " or "))"
+            context.error(
+                "cannot grant .\(intent.rawValue) on \(target.kind) '\(targetName)' to \(construct.kind) '\(construct.name)': \(hint)",
+                at: grant.location)
+            continue
+        }
+        let grantName = "\(n)_\(intent.rawValue)_\(Identifier.sanitize(targetName))"
+        guard done.insert(grantName).inserted else { continue }  // the same grant written twice
+        gcpTarget.addGCPGrant(intent, member: member, name: grantName, for: construct, at: grant.location, context: &context)
+    }
+    if !done.isEmpty {
+        context.add("\(n)_bigquery_job_user", GoogleProjectIAMMember(
+            member: member, project: .init(project), role: "roles/bigquery.jobUser"
+        ), for: construct, part: "grants")
     }
 }
