@@ -36,14 +36,19 @@ extension Snowflake {
     /// .overriding(in: .dev, retention: .days(1))
     /// ```
     public struct Database: SnowflakeGrantTarget {
+        /// What one environment changes.
+        public struct Override: Sendable {
+            public var retention: Interval
+            public var location: SourceLocation
+        }
+
         public var kind: String { "snowflake database" }
         public var name: String
         public var description: String?
         public var metadata: Metadata
         public var retention: Interval
         public var schemas: [Schema]
-        /// Retention per environment.
-        public var retentionOverrides: [EnvironmentName: (Interval, SourceLocation)] = [:]
+        public var overrides: [EnvironmentName: Override] = [:]
         public var location: SourceLocation
         public var waivers: [Waiver] = []
 
@@ -68,7 +73,7 @@ extension Snowflake {
             file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line
         ) -> Self {
             var copy = self
-            copy.retentionOverrides[environment] = (retention, SourceLocation(fileID: file, filePath: filePath, line: line))
+            copy.overrides[environment] = Override(retention: retention, location: SourceLocation(fileID: file, filePath: filePath, line: line))
             return copy
         }
 
@@ -76,9 +81,9 @@ extension Snowflake {
             var out: [Diagnostic] = []
             if let d = NameRule.check(name, kind: kind, at: location) { out.append(d) }
             out += Self.checkRetention(retention, of: "database '\(name)'", at: location)
-            for environment in retentionOverrides.keys.sorted() {
-                if let (interval, at) = retentionOverrides[environment] {
-                    out += Self.checkRetention(interval, of: "database '\(name)' in \(environment)", at: at)
+            for environment in overrides.keys.sorted() {
+                if let o = overrides[environment] {
+                    out += Self.checkRetention(o.retention, of: "database '\(name)' in \(environment)", at: o.location)
                 }
             }
             var seen: [String: SourceLocation] = [:]
@@ -115,7 +120,7 @@ extension Snowflake {
         public func lower(into context: inout SynthesisContext) {
             let n = resourceName
             let identifier = context.snowflakeIdentifier(name)
-            let retention = retentionOverrides[context.environment.name]?.0 ?? retention
+            let retention = overrides[context.environment.name]?.retention ?? retention
             let db = context.add(n, SnowflakeDatabase(
                 comment: .init(context.snowflakeComment(description ?? "Database \(name)", metadata: metadata, construct: self)),
                 dataRetentionTimeInDays: .init(retention.days), dropPublicSchemaOnCreation: true, name: .init(identifier)
