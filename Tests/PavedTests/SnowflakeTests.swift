@@ -89,11 +89,12 @@ import Testing
                 on = "\(o["object_type"]?.stringValue ?? "") \(text(r.arguments["on_account_object"].flatMap { _ in .string(o["object_name"]?.stringValue ?? "") }))"
             } else if let o = r.arguments["on_schema"]?.renderedJSON.arrayValue?.first {
                 on = o["all_schemas_in_database"] != nil ? "all schemas in \(text(.string(o["all_schemas_in_database"]?.stringValue ?? "")))"
+                    : o["schema_name"] != nil ? "schema \(text(.string(o["schema_name"]?.stringValue ?? "")))"
                     : "future schemas in \(text(.string(o["future_schemas_in_database"]?.stringValue ?? "")))"
             } else if let o = r.arguments["on_schema_object"]?.renderedJSON.arrayValue?.first {
                 let scope = o["all"] != nil ? "all" : "future"
                 let inner = o[scope]?.arrayValue?.first
-                on = "\(scope) \(inner?["object_type_plural"]?.stringValue ?? "") in \(text(.string(inner?["in_database"]?.stringValue ?? "")))"
+                on = "\(scope) \(inner?["object_type_plural"]?.stringValue ?? "") in \(text(.string(inner?["in_database"]?.stringValue ?? inner?["in_schema"]?.stringValue ?? "")))"
             }
             out.append("\(text(r.arguments["account_role_name"])) <- \(text(r.arguments["privileges"])) on \(on)")
         }
@@ -332,6 +333,80 @@ import Testing
         #expect(PavedTesting.diagnostics(of: platform) == [
             "\(file):\(line + 6): error: cannot grant .read on snowflake database 'raw': AWS roles cannot be granted Snowflake objects: grant it in a Snowflake.Role",
             "\(file):\(line + 7): error: cannot grant .read on bigquery dataset 'events': AWS roles cannot be granted Google Cloud resources: grant it in a GCPServiceAccount",
+        ])
+    }
+}
+
+/// `Allow(.read, on: "database/schema")`: schema access roles, and the database roles keep their
+/// future grants in that schema (schema-level future grants make Snowflake ignore database-level ones).
+@Suite struct SnowflakeSchemaGrantTests {
+    static let platform = Platform("sf", owner: "data@acme.io") {
+        Environment(.dev, backend: .local(path: "dev.tfstate"))
+        Snowflake.Database("raw") {
+            Snowflake.Schema("events")
+            Snowflake.Schema("finance")
+        }
+        Snowflake.Role("auditor") {
+            Allow(.read, on: "raw/finance")
+        }
+        Snowflake.Role("loader") {
+            Allow(.write, on: "raw/finance")
+            Allow(.write, on: "raw/finance")
+        }
+    }
+
+    @Test func schemaGrantsAreExact() throws {
+        #expect(PavedTesting.diagnostics(of: Self.platform) == [])
+        let config = try #require(PavedTesting.stack(Self.platform, .dev))
+        let grants = SnowflakeTests.grants(config)
+        let schemaLevel = grants.filter { $0.contains("finance") || $0.contains("in ${snowflake_schema") || $0.contains("snowflake_schema") }
+        #expect(schemaLevel == [
+            "role:raw_finance_read -> role:auditor",
+            "role:raw_finance_read -> role:raw_finance_write",
+            "role:raw_finance_read <- SELECT on all TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "role:raw_finance_read <- SELECT on all VIEWS in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "role:raw_finance_read <- SELECT on future TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "role:raw_finance_read <- SELECT on future VIEWS in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "role:raw_finance_read <- USAGE on DATABASE db:raw",
+            "role:raw_finance_read <- USAGE on schema ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "role:raw_finance_write -> role:loader",
+            "role:raw_finance_write <- DELETE,INSERT,UPDATE on all TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "role:raw_finance_write <- DELETE,INSERT,UPDATE on future TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "role:raw_read <- SELECT on future TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "role:raw_read <- SELECT on future VIEWS in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "role:raw_write <- DELETE,INSERT,UPDATE on future TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
+        ])
+        let text = try #require(PavedTesting.render(Self.platform).files["dev/main.tf.json"])
+        PavedTesting.assertGolden(text, at: SnowflakeTests.goldens.appendingPathComponent("snowflake-schema-grants-dev.tf.json"))
+        // No schema access roles for schemas nobody is granted.
+        #expect(!config.resources.contains { $0.address.name.hasPrefix("raw_events_") && $0.address.type == "snowflake_account_role" })
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: SchemaValidityTests.sharedSchemas.appendingPathComponent("snowflake.json").path)))
+    func validAgainstTheFullSnowflakeSchema() throws {
+        let schemas = try ProviderSchemas.load(path: SchemaValidityTests.sharedSchemas.appendingPathComponent("snowflake.json").path)
+        for stack in Synthesizer().synthesize(Self.platform).stacks {
+            let found = SchemaValidator(schemas: schemas).validate(text: TerraformRenderer().renderBytes(stack.configuration), file: stack.path)
+            #expect(found.map(\.description) == [])
+        }
+    }
+
+    @Test func badSchemaTargets() {
+        let file = "PavedTests/SnowflakeTests.swift"
+        let line = #line
+        let platform = Platform("sf", owner: "o@acme.io") {
+            Environment(.dev)
+            Snowflake.Database("raw") { Snowflake.Schema("events") }
+            Snowflake.Role("reader") {
+                Allow(.read, on: "raw/event")
+                Allow(.read, on: "rwa/events")
+                Allow(.own, on: "raw/events")
+            }
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [
+            "\(file):\(line + 5): error: snowflake database 'raw' has no schema 'event'; did you mean 'raw/events'?",
+            "\(file):\(line + 6): error: no snowflake database named 'rwa' in platform 'sf'; did you mean 'raw'?",
+            "\(file):\(line + 7): error: cannot grant .own on schema 'raw/events' to snowflake role 'reader': use .read or .write (or grant .own on the database)",
         ])
     }
 }

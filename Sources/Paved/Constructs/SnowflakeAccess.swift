@@ -58,6 +58,26 @@ extension Snowflake {
             var done: Set<String> = []
             for grant in grants {
                 guard case .intent(let intent, let targetName) = grant.grant else { continue }
+                if let (databaseName, schemaName) = Snowflake.Database.schemaTarget(targetName) {
+                    guard let database = context.construct(named: databaseName) as? Snowflake.Database else {
+                        context.error(unknownTarget(databaseName, expected: "snowflake database", context: context), at: grant.location)
+                        continue
+                    }
+                    guard database.schemas.contains(where: { $0.name == schemaName }) else {
+                        let close = database.schemas.map(\.name).filter { EditDistance.distance($0, schemaName, limit: max(2, schemaName.count / 3)) != nil }
+                        let hint = close.isEmpty ? "" : "; did you mean " + close.map { "'\(databaseName)/\($0)'" }.joined(separator: " or ") + "?"
+                        context.error("snowflake database '\(databaseName)' has no schema '\(schemaName)'\(hint)", at: grant.location)
+                        continue
+                    }
+                    guard intent == .read || intent == .write else {
+                        context.error("cannot grant .\(intent.rawValue) on schema '\(targetName)' to snowflake role '\(name)': use .read or .write (or grant .own on the database)", at: grant.location)
+                        continue
+                    }
+                    let grantName = "\(n)_\(intent.rawValue)_\(Identifier.sanitize(targetName))"
+                    guard done.insert(grantName).inserted else { continue }
+                    database.addSchemaGrant(intent, schema: schemaName, to: role.name, name: grantName, for: self, at: grant.location, context: &context)
+                    continue
+                }
                 guard let construct = context.construct(named: targetName) else {
                     context.error(unknownTarget(targetName, expected: nil, context: context), at: grant.location)
                     continue

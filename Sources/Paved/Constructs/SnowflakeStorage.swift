@@ -126,10 +126,11 @@ extension Snowflake {
                 dataRetentionTimeInDays: .init(retention.days), dropPublicSchemaOnCreation: true, name: .init(identifier)
             ), for: self, untaggedWith: metadata)
 
+            var schemaRefs: [String: SnowflakeSchema.Ref] = [:]
             for schema in schemas {
                 let schemaMetadata = schema.metadata.inheriting(from: metadata)
                 let schemaIdentifier = Identifier.sanitize(schema.name).uppercased()
-                context.add("\(n)_\(Identifier.sanitize(schema.name))", SnowflakeSchema(
+                schemaRefs[schema.name] = context.add("\(n)_\(Identifier.sanitize(schema.name))", SnowflakeSchema(
                     comment: .init(context.snowflakeComment(
                         schema.description ?? "Schema \(schema.name) of database \(name)", metadata: schemaMetadata, construct: self)),
                     dataRetentionTimeInDays: schema.retention.map { TypedValue<Double>($0.days) },
@@ -158,13 +159,14 @@ extension Snowflake {
                 binding.privileges = TypedValue(privileges.sorted())
                 context.add("\(n)_\(suffix)", binding, for: self, part: "access")
             }
-            func onObjects(_ plural: String, future: Bool) -> SnowflakeGrantPrivilegesToAccountRole {
+            func onObjects(_ plural: String, future: Bool, inSchema: TypedValue<String>? = nil) -> SnowflakeGrantPrivilegesToAccountRole {
                 let scope = SnowflakeGrantPrivilegesToAccountRole.OnSchemaObject.self
+                let database: TypedValue<String>? = inSchema == nil ? db.name : nil
                 return SnowflakeGrantPrivilegesToAccountRole(
                     accountRoleName: "",
                     onSchemaObject: future
-                        ? scope.init(future: .init(inDatabase: db.name, objectTypePlural: .init(plural)))
-                        : scope.init(all: .init(inDatabase: db.name, objectTypePlural: .init(plural))))
+                        ? scope.init(future: .init(inDatabase: database, inSchema: inSchema, objectTypePlural: .init(plural)))
+                        : scope.init(all: .init(inDatabase: database, inSchema: inSchema, objectTypePlural: .init(plural))))
             }
             grant("read_database", read.name, ["USAGE"], SnowflakeGrantPrivilegesToAccountRole(
                 accountRoleName: "", onAccountObject: .init(objectName: db.name, objectType: "DATABASE")))
@@ -189,9 +191,78 @@ extension Snowflake {
                 accountRoleName: "", onSchema: .init(allSchemasInDatabase: db.name)))
             grant("own_future_schemas", own.name, ["CREATE TABLE", "CREATE VIEW"], SnowflakeGrantPrivilegesToAccountRole(
                 accountRoleName: "", onSchema: .init(futureSchemasInDatabase: db.name)))
+
+            // Schema access roles, for schemas a Snowflake.Role names as "database/schema".
+            for schemaName in targetedSchemas(context) {
+                guard let schema = schemaRefs[schemaName] else { continue }
+                let s = "\(n)_\(Identifier.sanitize(schemaName))"
+                let qualified = schema.fullyQualifiedName
+                let label = "\(identifier).\(Identifier.sanitize(schemaName).uppercased())"
+                let schemaRead = context.add("\(s)_read", SnowflakeAccountRole(
+                    comment: .init(context.snowflakeComment("Read access to schema \(label)", metadata: metadata, construct: self)),
+                    name: .init("\(identifier)_\(Identifier.sanitize(schemaName).uppercased())_READ")
+                ), for: self, untaggedWith: metadata, part: "access")
+                let schemaWrite = context.add("\(s)_write", SnowflakeAccountRole(
+                    comment: .init(context.snowflakeComment("Write access to schema \(label)", metadata: metadata, construct: self)),
+                    name: .init("\(identifier)_\(Identifier.sanitize(schemaName).uppercased())_WRITE")
+                ), for: self, untaggedWith: metadata, part: "access")
+                grant("\(Identifier.sanitize(schemaName))_read_database", schemaRead.name, ["USAGE"], SnowflakeGrantPrivilegesToAccountRole(
+                    accountRoleName: "", onAccountObject: .init(objectName: db.name, objectType: "DATABASE")))
+                grant("\(Identifier.sanitize(schemaName))_read_schema", schemaRead.name, ["USAGE"], SnowflakeGrantPrivilegesToAccountRole(
+                    accountRoleName: "", onSchema: .init(schemaName: qualified)))
+                for plural in ["TABLES", "VIEWS"] {
+                    let p = plural.lowercased()
+                    grant("\(Identifier.sanitize(schemaName))_read_\(p)", schemaRead.name, ["SELECT"], onObjects(plural, future: false, inSchema: qualified))
+                    grant("\(Identifier.sanitize(schemaName))_read_future_\(p)", schemaRead.name, ["SELECT"], onObjects(plural, future: true, inSchema: qualified))
+                    // Schema-level future grants make Snowflake ignore the database-level ones in
+                    // this schema: repeat the database role's future grant here.
+                    grant("read_future_\(p)_in_\(Identifier.sanitize(schemaName))", read.name, ["SELECT"], onObjects(plural, future: true, inSchema: qualified))
+                }
+                context.add("\(s)_write_includes_read", SnowflakeGrantAccountRole(
+                    parentRoleName: schemaWrite.name, roleName: schemaRead.name), for: self, part: "access")
+                grant("\(Identifier.sanitize(schemaName))_write_tables", schemaWrite.name, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: false, inSchema: qualified))
+                grant("\(Identifier.sanitize(schemaName))_write_future_tables", schemaWrite.name, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: true, inSchema: qualified))
+                grant("write_future_tables_in_\(Identifier.sanitize(schemaName))", write.name, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: true, inSchema: qualified))
+            }
         }
 
         public var snowflakeIntents: [AccessIntent] { [.read, .write, .own] }
+
+        /// `("raw", "events")` for a grant target written `"raw/events"`.
+        static func schemaTarget(_ target: String) -> (database: String, schema: String)? {
+            let parts = target.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+            return (String(parts[0]), String(parts[1]))
+        }
+
+        /// The schemas of this database that some ``Snowflake/Role`` is granted, sorted.
+        func targetedSchemas(_ context: SynthesisContext) -> [String] {
+            var out: Set<String> = []
+            for role in context.constructs(of: Snowflake.Role.self) {
+                for grant in role.grants {
+                    guard case .intent(_, let target) = grant.grant, let (database, schema) = Self.schemaTarget(target),
+                          database == name, schemas.contains(where: { $0.name == schema })
+                    else { continue }
+                    out.insert(schema)
+                }
+            }
+            return out.sorted()
+        }
+
+        /// Grants `intent` on one of this database's schemas to the account role named by `role`.
+        func addSchemaGrant(
+            _ intent: AccessIntent, schema: String, to role: TypedValue<String>, name: String, for grantee: any Construct,
+            at location: SourceLocation, context: inout SynthesisContext
+        ) {
+            let suffix: String
+            switch intent {
+            case .read: suffix = "read"
+            case .write: suffix = "write"
+            case .own, .readSecret, .use: return
+            }
+            let access = SnowflakeAccountRole.Ref("\(resourceName)_\(Identifier.sanitize(schema))_\(suffix)")
+            context.add(name, SnowflakeGrantAccountRole(parentRoleName: role, roleName: access.name), for: grantee, at: location, part: "grants")
+        }
 
         public func addSnowflakeGrant(
             _ intent: AccessIntent, to role: TypedValue<String>, name: String, for grantee: any Construct,
