@@ -2,18 +2,20 @@ import Paved
 
 /// Acme's data platform: the embedded example that `make run` synthesizes.
 ///
-/// Two environments; raw, curated and archive buckets with different classifications and
-/// retentions; secrets for the warehouse and an ingestion API; roles for the ingestion job (Glue)
-/// and the transform job (MWAA / Airflow).
+/// Two environments across AWS, Snowflake and Google Cloud: raw, curated and archive buckets with
+/// different classifications and retentions; secrets for the warehouse and an ingestion API; roles
+/// for the ingestion job (Glue) and the transform job (MWAA / Airflow); a Snowflake warehouse with
+/// a credit budget, databases with Time Travel, access and functional roles and a key-pair service
+/// user for dbt; a BigQuery dataset of marts for the BI tool.
 public let acme = Platform(
     "acme-data", owner: "data-platform@acme.io", team: "data-platform", tier: .tier2,
     classification: .internal, costCenter: "cc-4100"
 ) {
     Environment(
-        .dev, aws: .account("111111111111", region: "eu-west-1"),
+        .dev, aws: .account("111111111111", region: "eu-west-1"), gcp: .project("acme-data-dev", region: "europe-west1"),
         backend: .s3(bucket: "acme-terraform-state-dev", key: "acme-data/dev.tfstate", region: "eu-west-1"))
     Environment(
-        .prod, aws: .account("222222222222", region: "eu-west-1"),
+        .prod, aws: .account("222222222222", region: "eu-west-1"), gcp: .project("acme-data-prod", region: "europe-west1"),
         backend: .s3(bucket: "acme-terraform-state-prod", key: "acme-data/prod.tfstate", region: "eu-west-1"))
 
     LogBucket("access-logs", keepLogsFor: .days(365))
@@ -43,5 +45,32 @@ public let acme = Platform(
         Allow(.read, on: "raw-events")
         Allow(.write, on: "curated")
         Allow(.readSecret, on: "snowflake/etl-password")
+    }
+
+    // The warehouse: dbt builds curated tables from raw in Snowflake.
+    Snowflake.Warehouse("transform-wh", size: .medium, autoSuspend: .minutes(5), description: "dbt transformations") {
+        CreditBudget(perMonth: 500, notifyAt: [50, 90], suspendAt: 100)
+    }
+    .overriding(in: .dev, size: .xsmall, creditsPerMonth: 50)
+    Snowflake.Database("raw", retention: .days(7), classification: .confidential) {
+        Snowflake.Schema("events")
+    }
+    .overriding(in: .dev, retention: .days(1))
+    Snowflake.Database("analytics", retention: .days(14)) {
+        Snowflake.Schema("marts")
+    }
+    Snowflake.Role("transformer") {
+        Allow(.read, on: "raw")
+        Allow(.own, on: "analytics")
+        Allow(.use, on: "transform-wh")
+    }
+    Snowflake.NetworkPolicy("pipelines", allowedIPs: ["203.0.113.0/24"])
+    Snowflake.ServiceUser("dbt", role: "transformer", warehouse: "transform-wh", networkPolicy: "pipelines")
+
+    // Marts for the BI tool in BigQuery, read by its service account.
+    BigQueryDataset("marts", location: "EU", partitionExpiration: .days(400), timeTravel: .days(7))
+        .overriding(in: .dev, tableExpiration: .days(30), partitionExpiration: .days(30))
+    GCPServiceAccount("looker") {
+        Allow(.read, on: "marts")
     }
 }

@@ -120,9 +120,19 @@ import Testing
 
     @Test func environmentsGetTheirOwnAccountRegionAndBackend() throws {
         let prod = try #require(PavedTesting.stack(acme, .prod))
-        #expect(prod.providers == [ProviderConfiguration("aws", arguments: ["region": "eu-west-1", "allowed_account_ids": ["222222222222"]])])
+        #expect(prod.providers == [
+            ProviderConfiguration("aws", arguments: ["region": "eu-west-1", "allowed_account_ids": ["222222222222"]]),
+            ProviderConfiguration("google", arguments: ["project": "acme-data-prod", "region": "europe-west1"]),
+            ProviderConfiguration("snowflake", arguments: [
+                "organization_name": .variable("snowflake_organization_name"), "account_name": .variable("snowflake_account_name"),
+            ]),
+        ])
         #expect(prod.terraform.backend == .s3(bucket: "acme-terraform-state-prod", key: "acme-data/prod.tfstate", region: "eu-west-1"))
-        #expect(prod.terraform.requiredProviders == ["aws": ProviderRequirement(source: "hashicorp/aws", version: "~> 6.25.0")])
+        #expect(prod.terraform.requiredProviders == [
+            "aws": ProviderRequirement(source: "hashicorp/aws", version: "~> 6.25.0"),
+            "google": ProviderRequirement(source: "hashicorp/google", version: "~> 6.50.0"),
+            "snowflake": ProviderRequirement(source: "snowflakedb/snowflake", version: "~> 2.11.0"),
+        ])
         let rotation = try #require(prod.resources.first { $0.address.type == "aws_secretsmanager_secret_rotation" })
         #expect(rotation.arguments["rotation_lambda_arn"]
             == .string("arn:aws:lambda:eu-west-1:222222222222:function:snowflake-password-rotation"))
