@@ -24,9 +24,9 @@ func platform(units: Int) -> Platform {
     }
 }
 
-func milliseconds(_ body: () -> Void) -> Double {
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
-    body()
+    try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
 }
 
@@ -50,7 +50,7 @@ let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let ns = sizes.isEmpty ? [100, 1_000, 10_000] : sizes
 var lines: [String] = []
 print("Paved benchmark: synthesis and policy (medians; the machine is shared and noisy)")
-print("units  resources  synth_ms (lower + render)  resources/s  output_bytes  check_ms  check_disk_ms  peak_rss_mb")
+print("units  resources  synth_ms (lower + render)  resources/s  output_bytes  check_ms  check_disk_ms  validate_ms  peak_rss_mb")
 for n in ns {
     let p = platform(units: n)
     let runs = n >= 10_000 ? 3 : 5
@@ -81,7 +81,7 @@ for n in ns {
         PolicyGate.Stack(environment: $0.environment.rawValue, path: $0.path, configuration: $0.configuration)
     }
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paved-bench-\(getpid())-\(n)")
-    var checkMs = 0.0, checkDiskMs = 0.0
+    var checkMs = 0.0, checkDiskMs = 0.0, validateMs = 0.0
     do {
         checkMs = try PolicyBenchmark.measureStacks(stacks, units: n, iterations: runs).medianTotal * 1000
         for stack in synthesis.stacks {
@@ -90,17 +90,33 @@ for n in ns {
             try Data(TerraformRenderer().renderBytes(stack.configuration)).write(to: file)
         }
         checkDiskMs = try PolicyBenchmark.measureDirectory(directory.path, units: n, iterations: runs).medianTotal * 1000
+        // Schema validation of the written stacks, as `paved validate` runs it: parse with positions, validate.
+        let validator = SchemaValidator(schemas: try ProviderSchemas.bundled())
+        let files = synthesis.stacks.map { directory.appendingPathComponent($0.path).path }
+        var validateTimes: [Double] = []
+        for _ in 0..<runs {
+            var errors = 0
+            validateTimes.append(try milliseconds {
+                for file in files {
+                    let document = try JSONDocument.load(contentsOfFile: file)
+                    errors += validator.validate(module: [document]).count { $0.severity == .error }
+                }
+            })
+            if errors > 0 { fail("the benchmark platform's output has \(errors) schema errors") }
+        }
+        validateMs = median(validateTimes)
         try? FileManager.default.removeItem(at: directory)
     } catch {
+        try? FileManager.default.removeItem(at: directory)
         fail("policy benchmark: \(error)")
     }
 
     let rss = peakRSSMegabytes()
     print(String(
-        format: "%5d  %9d  %8.1f (%6.1f + %6.1f)  %11.0f  %12d  %8.1f  %13.1f  %11.1f", n, resources, ms, lowerMs, renderMs,
-        Double(resources) / (ms / 1000), bytes, checkMs, checkDiskMs, rss))
+        format: "%5d  %9d  %8.1f (%6.1f + %6.1f)  %11.0f  %12d  %8.1f  %13.1f  %11.1f  %11.1f", n, resources, ms, lowerMs,
+        renderMs, Double(resources) / (ms / 1000), bytes, checkMs, checkDiskMs, validateMs, rss))
     lines.append(String(
-        format: "bench units=%d resources=%d synth_ms=%.1f bytes=%d check_ms=%.1f check_disk_ms=%.1f rss_mb=%.1f",
-        n, resources, ms, bytes, checkMs, checkDiskMs, rss))
+        format: "bench units=%d resources=%d synth_ms=%.1f bytes=%d check_ms=%.1f check_disk_ms=%.1f validate_ms=%.1f rss_mb=%.1f",
+        n, resources, ms, bytes, checkMs, checkDiskMs, validateMs, rss))
 }
 for line in lines { print(line) }
