@@ -63,5 +63,10 @@ enum BundledSchemaTypes {
         google:resource:google_service_account
         google:resource:google_project_iam_member
         google:data:google_bigquery_default_service_account
+
+        # Redshift Serverless: namespaces with their own KMS keys, workgroups, usage limits.
+        aws:resource:aws_redshiftserverless_namespace
+        aws:resource:aws_redshiftserverless_workgroup
+        aws:resource:aws_redshiftserverless_usage_limit
         """
 }

@@ -2069,6 +2069,313 @@ private let document0 = #"""
           },
           "version": 0
         },
+        "aws_redshiftserverless_namespace": {
+          "block": {
+            "attributes": {
+              "admin_password_secret_arn": {
+                "computed": true,
+                "type": "string"
+              },
+              "admin_password_secret_kms_key_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "admin_user_password": {
+                "optional": true,
+                "type": "string"
+              },
+              "admin_user_password_wo": {
+                "optional": true,
+                "type": "string"
+              },
+              "admin_user_password_wo_version": {
+                "optional": true,
+                "type": "number"
+              },
+              "admin_username": {
+                "optional": true,
+                "type": "string"
+              },
+              "arn": {
+                "computed": true,
+                "type": "string"
+              },
+              "db_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "default_iam_role_arn": {
+                "optional": true,
+                "type": "string"
+              },
+              "iam_roles": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "kms_key_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "log_exports": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "manage_admin_password": {
+                "optional": true,
+                "type": "bool"
+              },
+              "namespace_id": {
+                "computed": true,
+                "type": "string"
+              },
+              "namespace_name": {
+                "required": true,
+                "type": "string"
+              },
+              "region": {
+                "optional": true,
+                "type": "string"
+              },
+              "tags": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "tags_all": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              }
+            }
+          },
+          "version": 0
+        },
+        "aws_redshiftserverless_usage_limit": {
+          "block": {
+            "attributes": {
+              "amount": {
+                "required": true,
+                "type": "number"
+              },
+              "arn": {
+                "computed": true,
+                "type": "string"
+              },
+              "breach_action": {
+                "optional": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "period": {
+                "optional": true,
+                "type": "string"
+              },
+              "region": {
+                "optional": true,
+                "type": "string"
+              },
+              "resource_arn": {
+                "required": true,
+                "type": "string"
+              },
+              "usage_type": {
+                "required": true,
+                "type": "string"
+              }
+            }
+          },
+          "version": 0
+        },
+        "aws_redshiftserverless_workgroup": {
+          "block": {
+            "attributes": {
+              "arn": {
+                "computed": true,
+                "type": "string"
+              },
+              "base_capacity": {
+                "optional": true,
+                "type": "number"
+              },
+              "endpoint": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "address": "string",
+                      "port": "number",
+                      "vpc_endpoint": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "network_interface": [
+                              "list",
+                              [
+                                "object",
+                                {
+                                  "availability_zone": "string",
+                                  "network_interface_id": "string",
+                                  "private_ip_address": "string",
+                                  "subnet_id": "string"
+                                }
+                              ]
+                            ],
+                            "vpc_endpoint_id": "string",
+                            "vpc_id": "string"
+                          }
+                        ]
+                      ]
+                    }
+                  ]
+                ]
+              },
+              "enhanced_vpc_routing": {
+                "optional": true,
+                "type": "bool"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "max_capacity": {
+                "optional": true,
+                "type": "number"
+              },
+              "namespace_name": {
+                "required": true,
+                "type": "string"
+              },
+              "port": {
+                "optional": true,
+                "type": "number"
+              },
+              "publicly_accessible": {
+                "optional": true,
+                "type": "bool"
+              },
+              "region": {
+                "optional": true,
+                "type": "string"
+              },
+              "security_group_ids": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "subnet_ids": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "tags": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "tags_all": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "track_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "workgroup_id": {
+                "computed": true,
+                "type": "string"
+              },
+              "workgroup_name": {
+                "required": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "config_parameter": {
+                "block": {
+                  "attributes": {
+                    "parameter_key": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "parameter_value": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "set"
+              },
+              "price_performance_target": {
+                "block": {
+                  "attributes": {
+                    "enabled": {
+                      "required": true,
+                      "type": "bool"
+                    },
+                    "level": {
+                      "optional": true,
+                      "type": "number"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
         "aws_s3_bucket": {
           "block": {
             "attributes": {
