@@ -189,6 +189,16 @@ public struct Synthesizer: Sendable {
                     "account_name": .expression(.variable(SnowflakeProvider.accountVariable)),
                 ]))
             }
+            if name == "databricks" {
+                // The workspace comes from a variable; credentials from the provider's environment
+                // variables or ~/.databrickscfg, never from this file.
+                for variable in DatabricksProvider.variables where variables[variable.name] == nil {
+                    variables[variable.name] = variable
+                }
+                providers.append(ProviderConfiguration("databricks", arguments: [
+                    "host": .expression(.variable(DatabricksProvider.hostVariable)),
+                ]))
+            }
         }
         let resources = Self.sortedByAddress(context.resources)
         return Configuration(

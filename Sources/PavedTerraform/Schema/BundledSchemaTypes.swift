@@ -68,5 +68,11 @@ enum BundledSchemaTypes {
         aws:resource:aws_redshiftserverless_namespace
         aws:resource:aws_redshiftserverless_workgroup
         aws:resource:aws_redshiftserverless_usage_limit
+
+        # Databricks: SQL warehouses, Unity Catalog catalogs and schemas, grants to groups.
+        databricks:resource:databricks_sql_endpoint
+        databricks:resource:databricks_catalog
+        databricks:resource:databricks_schema
+        databricks:resource:databricks_grants
         """
 }

@@ -3786,7 +3786,468 @@ private let document1 = #"""
         },
         "version": 0
       },
-      "resource_schemas": {}
+      "resource_schemas": {
+        "databricks_catalog": {
+          "block": {
+            "attributes": {
+              "browse_only": {
+                "optional": true,
+                "type": "bool"
+              },
+              "catalog_type": {
+                "computed": true,
+                "type": "string"
+              },
+              "comment": {
+                "optional": true,
+                "type": "string"
+              },
+              "connection_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "created_at": {
+                "computed": true,
+                "type": "number"
+              },
+              "created_by": {
+                "computed": true,
+                "type": "string"
+              },
+              "enable_predictive_optimization": {
+                "optional": true,
+                "type": "string"
+              },
+              "force_destroy": {
+                "optional": true,
+                "type": "bool"
+              },
+              "full_name": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "isolation_mode": {
+                "optional": true,
+                "type": "string"
+              },
+              "metastore_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "name": {
+                "optional": true,
+                "type": "string"
+              },
+              "options": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "owner": {
+                "optional": true,
+                "type": "string"
+              },
+              "properties": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "provider_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "securable_type": {
+                "computed": true,
+                "type": "string"
+              },
+              "share_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "storage_location": {
+                "computed": true,
+                "type": "string"
+              },
+              "storage_root": {
+                "optional": true,
+                "type": "string"
+              },
+              "updated_at": {
+                "computed": true,
+                "type": "number"
+              },
+              "updated_by": {
+                "computed": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "effective_predictive_optimization_flag": {
+                "block": {
+                  "attributes": {
+                    "inherited_from_name": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "inherited_from_type": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "value": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "provisioning_info": {
+                "block": {
+                  "attributes": {
+                    "state": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
+        "databricks_grants": {
+          "block": {
+            "attributes": {
+              "catalog": {
+                "optional": true,
+                "type": "string"
+              },
+              "credential": {
+                "optional": true,
+                "type": "string"
+              },
+              "external_location": {
+                "optional": true,
+                "type": "string"
+              },
+              "foreign_connection": {
+                "optional": true,
+                "type": "string"
+              },
+              "function": {
+                "optional": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "metastore": {
+                "optional": true,
+                "type": "string"
+              },
+              "model": {
+                "optional": true,
+                "type": "string"
+              },
+              "pipeline": {
+                "optional": true,
+                "type": "string"
+              },
+              "recipient": {
+                "optional": true,
+                "type": "string"
+              },
+              "schema": {
+                "optional": true,
+                "type": "string"
+              },
+              "share": {
+                "optional": true,
+                "type": "string"
+              },
+              "storage_credential": {
+                "optional": true,
+                "type": "string"
+              },
+              "table": {
+                "optional": true,
+                "type": "string"
+              },
+              "volume": {
+                "optional": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "grant": {
+                "block": {
+                  "attributes": {
+                    "principal": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "privileges": {
+                      "required": true,
+                      "type": [
+                        "set",
+                        "string"
+                      ]
+                    }
+                  }
+                },
+                "min_items": 1,
+                "nesting_mode": "set"
+              }
+            }
+          },
+          "version": 0
+        },
+        "databricks_schema": {
+          "block": {
+            "attributes": {
+              "catalog_name": {
+                "required": true,
+                "type": "string"
+              },
+              "comment": {
+                "optional": true,
+                "type": "string"
+              },
+              "enable_predictive_optimization": {
+                "optional": true,
+                "type": "string"
+              },
+              "force_destroy": {
+                "optional": true,
+                "type": "bool"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "metastore_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "owner": {
+                "optional": true,
+                "type": "string"
+              },
+              "properties": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "schema_id": {
+                "computed": true,
+                "type": "string"
+              },
+              "storage_root": {
+                "optional": true,
+                "type": "string"
+              }
+            }
+          },
+          "version": 0
+        },
+        "databricks_sql_endpoint": {
+          "block": {
+            "attributes": {
+              "auto_stop_mins": {
+                "optional": true,
+                "type": "number"
+              },
+              "cluster_size": {
+                "required": true,
+                "type": "string"
+              },
+              "creator_name": {
+                "computed": true,
+                "type": "string"
+              },
+              "data_source_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "enable_photon": {
+                "optional": true,
+                "type": "bool"
+              },
+              "enable_serverless_compute": {
+                "optional": true,
+                "type": "bool"
+              },
+              "health": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "details": "string",
+                      "failure_reason": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "code": "string",
+                            "parameters": [
+                              "map",
+                              "string"
+                            ],
+                            "type": "string"
+                          }
+                        ]
+                      ],
+                      "message": "string",
+                      "status": "string",
+                      "summary": "string"
+                    }
+                  ]
+                ]
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "instance_profile_arn": {
+                "optional": true,
+                "type": "string"
+              },
+              "jdbc_url": {
+                "computed": true,
+                "type": "string"
+              },
+              "max_num_clusters": {
+                "optional": true,
+                "type": "number"
+              },
+              "min_num_clusters": {
+                "optional": true,
+                "type": "number"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "no_wait": {
+                "optional": true,
+                "type": "bool"
+              },
+              "num_active_sessions": {
+                "computed": true,
+                "type": "number"
+              },
+              "num_clusters": {
+                "computed": true,
+                "type": "number"
+              },
+              "odbc_params": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "hostname": "string",
+                      "path": "string",
+                      "port": "number",
+                      "protocol": "string"
+                    }
+                  ]
+                ]
+              },
+              "spot_instance_policy": {
+                "optional": true,
+                "type": "string"
+              },
+              "state": {
+                "computed": true,
+                "type": "string"
+              },
+              "warehouse_type": {
+                "optional": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "channel": {
+                "block": {
+                  "attributes": {
+                    "dbsql_version": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "name": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "tags": {
+                "block": {
+                  "block_types": {
+                    "custom_tags": {
+                      "block": {
+                        "attributes": {
+                          "key": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "value": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "nesting_mode": "list"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        }
+      }
     }
   }
 }
