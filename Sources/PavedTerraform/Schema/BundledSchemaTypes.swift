@@ -74,5 +74,10 @@ enum BundledSchemaTypes {
         databricks:resource:databricks_catalog
         databricks:resource:databricks_schema
         databricks:resource:databricks_grants
+
+        # Google Cloud Secret Manager: secrets with CMEK and rotation reminders.
+        google:resource:google_secret_manager_secret
+        google:resource:google_pubsub_topic_iam_member
+        google:data:google_project
         """
 }

@@ -4284,6 +4284,78 @@ private let document2 = #"""
             }
           },
           "version": 0
+        },
+        "google_project": {
+          "block": {
+            "attributes": {
+              "auto_create_network": {
+                "computed": true,
+                "type": "bool"
+              },
+              "billing_account": {
+                "computed": true,
+                "type": "string"
+              },
+              "deletion_policy": {
+                "computed": true,
+                "type": "string"
+              },
+              "effective_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "folder_id": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "name": {
+                "computed": true,
+                "type": "string"
+              },
+              "number": {
+                "computed": true,
+                "type": "string"
+              },
+              "org_id": {
+                "computed": true,
+                "type": "string"
+              },
+              "project_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "tags": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "terraform_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              }
+            }
+          },
+          "version": 0
         }
       },
       "provider": {
@@ -5650,6 +5722,264 @@ private let document2 = #"""
                   }
                 },
                 "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_pubsub_topic_iam_member": {
+          "block": {
+            "attributes": {
+              "etag": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "required": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              },
+              "role": {
+                "required": true,
+                "type": "string"
+              },
+              "topic": {
+                "required": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "condition": {
+                "block": {
+                  "attributes": {
+                    "description": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "expression": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "title": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_secret_manager_secret": {
+          "block": {
+            "attributes": {
+              "annotations": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "create_time": {
+                "computed": true,
+                "type": "string"
+              },
+              "deletion_protection": {
+                "optional": true,
+                "type": "bool"
+              },
+              "effective_annotations": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "effective_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "expire_time": {
+                "optional": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "labels": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "name": {
+                "computed": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              },
+              "secret_id": {
+                "required": true,
+                "type": "string"
+              },
+              "tags": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "terraform_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "ttl": {
+                "optional": true,
+                "type": "string"
+              },
+              "version_aliases": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "version_destroy_ttl": {
+                "optional": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "replication": {
+                "block": {
+                  "block_types": {
+                    "auto": {
+                      "block": {
+                        "block_types": {
+                          "customer_managed_encryption": {
+                            "block": {
+                              "attributes": {
+                                "kms_key_name": {
+                                  "required": true,
+                                  "type": "string"
+                                }
+                              }
+                            },
+                            "max_items": 1,
+                            "nesting_mode": "list"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "user_managed": {
+                      "block": {
+                        "block_types": {
+                          "replicas": {
+                            "block": {
+                              "attributes": {
+                                "location": {
+                                  "required": true,
+                                  "type": "string"
+                                }
+                              },
+                              "block_types": {
+                                "customer_managed_encryption": {
+                                  "block": {
+                                    "attributes": {
+                                      "kms_key_name": {
+                                        "required": true,
+                                        "type": "string"
+                                      }
+                                    }
+                                  },
+                                  "max_items": 1,
+                                  "nesting_mode": "list"
+                                }
+                              }
+                            },
+                            "min_items": 1,
+                            "nesting_mode": "list"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "min_items": 1,
+                "nesting_mode": "list"
+              },
+              "rotation": {
+                "block": {
+                  "attributes": {
+                    "next_rotation_time": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "rotation_period": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              },
+              "topics": {
+                "block": {
+                  "attributes": {
+                    "name": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
                 "nesting_mode": "list"
               }
             }
