@@ -39,6 +39,13 @@ import Testing
             Allow(.write, on: "lakehouse/bronze")
             Allow(.write, on: "sandbox")
         }
+        Databricks.ClusterPolicy("etl-jobs", maxDBUsPerHour: 40, maxWorkers: 8, autoTerminate: .minutes(30), description: "Job clusters", tier: .tier1)
+        Databricks.Group("platform", principal: "Platform Engineers") {
+            Allow(.use, on: "etl-jobs")
+        }
+        Databricks.Group("jobs", principal: "Job Runners") {
+            Allow(.use, on: "etl-jobs")
+        }
     }
 
     @Test(arguments: [("minimal", "dev"), ("full", "dev"), ("full", "prod")])
@@ -123,6 +130,30 @@ import Testing
         #expect(resource("databricks_catalog", "sandbox")?.provenance?.metadata?["tier"] == "tier3")
     }
 
+    /// The cluster policy bounds cost and isolation and fixes the metadata as custom tags; the groups
+    /// that `.use` it get CAN_USE in one authoritative databricks_permissions.
+    @Test func clusterPolicyBoundsCostAndIsUsedByItsGroups() throws {
+        let config = try #require(PavedTesting.stack(Self.full, .prod))
+        let policy = try #require(config.resources.first { $0.address == ResourceAddress.resource("databricks_cluster_policy", "etl_jobs") })
+        #expect(policy.arguments["name"]?.renderedJSON == "acme-data-prod-etl-jobs")
+        #expect(policy.arguments["max_clusters_per_user"]?.renderedJSON == .int(1))
+        let definition = policy.arguments["definition"]?.renderedJSON.stringValue ?? ""
+        for part in [
+            "\"dbus_per_hour\"", "\"maxValue\":40", "\"autoscale.max_workers\"", "\"maxValue\":8", "\"autotermination_minutes\"",
+            "\"USER_ISOLATION\"", "\"custom_tags.tier\"", "\"tier1\"", "\"custom_tags.owner\"",
+        ] {
+            #expect(definition.contains(part.replacingOccurrences(of: ":", with: " = ")) || definition.contains(part), "\(part) in \(definition)")
+        }
+        #expect(policy.provenance?.metadata?["tier"] == "tier1")
+        let permissions = try #require(config.resources.first { $0.address.type == "databricks_permissions" })
+        #expect(permissions.address.name == "cluster_policy_etl_jobs")
+        #expect(permissions.arguments["cluster_policy_id"]?.renderedJSON == "${databricks_cluster_policy.etl_jobs.id}")
+        let access = (permissions.arguments["access_control"]?.renderedJSON.arrayValue ?? []).map {
+            "\($0.objectValue?["group_name"]?.stringValue ?? "-") \($0.objectValue?["permission_level"]?.stringValue ?? "-")"
+        }
+        #expect(access == ["Job Runners CAN_USE", "Platform Engineers CAN_USE"])
+    }
+
     @Test func providerFromAVariableAndNoCredentials() throws {
         let config = try #require(PavedTesting.stack(Self.full, .dev))
         #expect(config.providers == [ProviderConfiguration("databricks", arguments: ["host": .expression(.variable("databricks_host"))])])
@@ -170,6 +201,10 @@ import Testing
                 Allow(.read, on: "laek")
                 Allow(actions: ["s3:GetObject"], on: ["*"])
             }
+            Databricks.ClusterPolicy("etl", maxDBUsPerHour: 0, maxWorkers: 0, autoTerminate: .hours(5), maxClustersPerUser: 0)
+            Databricks.Group("ops") {
+                Allow(.read, on: "etl")
+            }
         }
         #expect(PavedTesting.diagnostics(of: platform) == [
             "\(file):\(line + 3): error: databricks sql warehouse name 'BI' is invalid: use lowercase letters, digits and dashes, start with a letter, at most 48 characters (e.g. 'bi')",
@@ -180,10 +215,15 @@ import Testing
             "\(file):\(line + 8): error: databricks catalog 'lake' declares schema 'events' twice",
             "\(file):\(line + 10): error: databricks group 'everyone' principal 'account users' is empty or everyone: name a group of the people or jobs that need access",
             "\(file):\(line + 15): error: Allow(actions:on:) writes IAM statements for AWS: a databricks group takes Allow(.read, on: \"catalog\") or Allow(.write, on: \"catalog/schema\")",
+            "\(file):\(line + 17): error: databricks cluster policy 'etl' maxDBUsPerHour must be positive (got 0)",
+            "\(file):\(line + 17): error: databricks cluster policy 'etl' maxWorkers must be at least 1 (got 0)",
+            "\(file):\(line + 17): error: databricks cluster policy 'etl' autoTerminate must be 10 to 120 whole minutes (got 5 hours): idle clusters bill until they terminate",
+            "\(file):\(line + 17): error: databricks cluster policy 'etl' maxClustersPerUser must be at least 1 (got 0)",
             "\(file):\(line + 11): error: databricks catalog 'lake' has no schema 'evnts'; did you mean 'lake/events'?",
             "\(file):\(line + 12): error: cannot grant .use on databricks catalog 'lake' to databricks group 'everyone': use .read or .write",
-            "\(file):\(line + 13): error: cannot grant .read on databricks sql warehouse 'classic' to databricks group 'everyone': a databricks group can be granted access to databricks catalogs and schemas only",
+            "\(file):\(line + 13): error: cannot grant .read on databricks sql warehouse 'classic' to databricks group 'everyone': a databricks group can be granted access to databricks catalogs, schemas and cluster policies only",
             "\(file):\(line + 14): error: no construct named 'laek' in platform 'dbx'; did you mean 'lake'?",
+            "\(file):\(line + 19): error: cannot grant .read on databricks cluster policy 'etl' to databricks group 'ops': use .use",
         ])
     }
 }

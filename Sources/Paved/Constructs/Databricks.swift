@@ -278,9 +278,17 @@ extension Databricks {
                     context.error(unknownTarget(parts.first ?? target, expected: nil, context: context), at: grant.location)
                     continue
                 }
+                if construct is ClusterPolicy, parts.count == 1 {
+                    if intent != .use {
+                        context.error(
+                            "cannot grant .\(intent.rawValue) on databricks cluster policy '\(target)' to databricks group '\(name)': use .use",
+                            at: grant.location)
+                    }
+                    continue
+                }
                 guard let catalog = construct as? Catalog, parts.count <= 2 else {
                     context.error(
-                        "cannot grant .\(intent.rawValue) on \(construct.kind) '\(target)' to databricks group '\(name)': a databricks group can be granted access to databricks catalogs and schemas only",
+                        "cannot grant .\(intent.rawValue) on \(construct.kind) '\(target)' to databricks group '\(name)': a databricks group can be granted access to databricks catalogs, schemas and cluster policies only",
                         at: grant.location)
                     continue
                 }

@@ -69,11 +69,13 @@ enum BundledSchemaTypes {
         aws:resource:aws_redshiftserverless_workgroup
         aws:resource:aws_redshiftserverless_usage_limit
 
-        # Databricks: SQL warehouses, Unity Catalog catalogs and schemas, grants to groups.
+        # Databricks: SQL warehouses, Unity Catalog catalogs and schemas, grants to groups, cluster policies.
         databricks:resource:databricks_sql_endpoint
         databricks:resource:databricks_catalog
         databricks:resource:databricks_schema
         databricks:resource:databricks_grants
+        databricks:resource:databricks_cluster_policy
+        databricks:resource:databricks_permissions
 
         # Google Cloud Secret Manager: secrets with CMEK and rotation reminders.
         google:resource:google_secret_manager_secret

@@ -3927,6 +3927,140 @@ private let document1 = #"""
           },
           "version": 0
         },
+        "databricks_cluster_policy": {
+          "block": {
+            "attributes": {
+              "definition": {
+                "optional": true,
+                "type": "string"
+              },
+              "description": {
+                "optional": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "max_clusters_per_user": {
+                "optional": true,
+                "type": "number"
+              },
+              "name": {
+                "optional": true,
+                "type": "string"
+              },
+              "policy_family_definition_overrides": {
+                "optional": true,
+                "type": "string"
+              },
+              "policy_family_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "policy_id": {
+                "computed": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "libraries": {
+                "block": {
+                  "attributes": {
+                    "egg": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "jar": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "requirements": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "whl": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  },
+                  "block_types": {
+                    "cran": {
+                      "block": {
+                        "attributes": {
+                          "package": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "repo": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "maven": {
+                      "block": {
+                        "attributes": {
+                          "coordinates": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "exclusions": {
+                            "optional": true,
+                            "type": [
+                              "list",
+                              "string"
+                            ]
+                          },
+                          "repo": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "provider_config": {
+                      "block": {
+                        "attributes": {
+                          "workspace_id": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "pypi": {
+                      "block": {
+                        "attributes": {
+                          "package": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "repo": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    }
+                  }
+                },
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
         "databricks_grants": {
           "block": {
             "attributes": {
@@ -4006,6 +4140,152 @@ private let document1 = #"""
                         "set",
                         "string"
                       ]
+                    }
+                  }
+                },
+                "min_items": 1,
+                "nesting_mode": "set"
+              }
+            }
+          },
+          "version": 0
+        },
+        "databricks_permissions": {
+          "block": {
+            "attributes": {
+              "alert_v2_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "app_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "authorization": {
+                "optional": true,
+                "type": "string"
+              },
+              "cluster_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "cluster_policy_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "dashboard_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "database_instance_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "directory_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "directory_path": {
+                "optional": true,
+                "type": "string"
+              },
+              "experiment_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "instance_pool_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "job_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "notebook_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "notebook_path": {
+                "optional": true,
+                "type": "string"
+              },
+              "object_type": {
+                "optional": true,
+                "type": "string"
+              },
+              "pipeline_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "registered_model_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "repo_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "repo_path": {
+                "optional": true,
+                "type": "string"
+              },
+              "serving_endpoint_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "sql_alert_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "sql_dashboard_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "sql_endpoint_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "sql_query_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "vector_search_endpoint_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "workspace_file_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "workspace_file_path": {
+                "optional": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "access_control": {
+                "block": {
+                  "attributes": {
+                    "group_name": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "permission_level": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "service_principal_name": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "user_name": {
+                      "optional": true,
+                      "type": "string"
                     }
                   }
                 },
