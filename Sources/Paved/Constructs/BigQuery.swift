@@ -200,13 +200,8 @@ public struct GCPServiceAccount: Construct {
     public func validate() -> [Diagnostic] {
         var out: [Diagnostic] = []
         if let d = NameRule.check(name, kind: kind, at: location) { out.append(d) }
-        for grant in grants {
-            if case .explicit = grant.grant {
-                out.append(.error(
-                    "Allow(actions:on:) writes IAM statements for AWS: a gcp service account takes Allow(.read, on: \"dataset\") or .write",
-                    at: grant.location))
-            }
-        }
+        out += grants.explicitGrantErrors(
+            "Allow(actions:on:) writes IAM statements for AWS: a gcp service account takes Allow(.read, on: \"dataset\") or .write")
         return out
     }
 
@@ -263,13 +258,8 @@ public struct GCPGroup: Construct {
         if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(" ") {
             out.append(.error("gcp group '\(name)' email '\(email)' is not a group address (such as analysts@acme.io)", at: location))
         }
-        for grant in grants {
-            if case .explicit = grant.grant {
-                out.append(.error(
-                    "Allow(actions:on:) writes IAM statements for AWS: a gcp group takes Allow(.read, on: \"dataset\") or .write",
-                    at: grant.location))
-            }
-        }
+        out += grants.explicitGrantErrors(
+            "Allow(actions:on:) writes IAM statements for AWS: a gcp group takes Allow(.read, on: \"dataset\") or .write")
         return out
     }
 

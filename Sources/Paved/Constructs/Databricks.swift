@@ -260,13 +260,8 @@ extension Databricks {
                     "databricks group '\(name)' principal '\(principal)' is empty or everyone: name a group of the people or jobs that need access",
                     at: location))
             }
-            for grant in grants {
-                if case .explicit = grant.grant {
-                    out.append(.error(
-                        "Allow(actions:on:) writes IAM statements for AWS: a databricks group takes Allow(.read, on: \"catalog\") or Allow(.write, on: \"catalog/schema\")",
-                        at: grant.location))
-                }
-            }
+            out += grants.explicitGrantErrors(
+                "Allow(actions:on:) writes IAM statements for AWS: a databricks group takes Allow(.read, on: \"catalog\") or Allow(.write, on: \"catalog/schema\")")
             return out
         }
 

@@ -206,6 +206,17 @@ public struct Allow: Sendable {
     }
 }
 
+extension Array where Element == Allow {
+    /// An error for each explicit `Allow(actions:on:)`: only AWS roles take IAM statements.
+    /// `message` says what the principal takes instead.
+    func explicitGrantErrors(_ message: String) -> [Diagnostic] {
+        compactMap { grant in
+            if case .explicit = grant.grant { return .error(message, at: grant.location) }
+            return nil
+        }
+    }
+}
+
 func unknownTarget(_ name: String, expected: String?, context: SynthesisContext) -> String {
     var message = "no \(expected ?? "construct") named '\(name)' in platform '\(context.platformName)'"
     let close = context.suggestions(for: name)

@@ -34,13 +34,8 @@ extension Snowflake {
         public func validate() -> [Diagnostic] {
             var out: [Diagnostic] = []
             if let d = NameRule.check(name, kind: kind, at: location) { out.append(d) }
-            for grant in grants {
-                if case .explicit = grant.grant {
-                    out.append(.error(
-                        "Allow(actions:on:) writes IAM statements, which Snowflake roles do not have: use Allow(.read, on: \"database\"), .write, .own or .use",
-                        at: grant.location))
-                }
-            }
+            out += grants.explicitGrantErrors(
+                "Allow(actions:on:) writes IAM statements, which Snowflake roles do not have: use Allow(.read, on: \"database\"), .write, .own or .use")
             return out
         }
 
