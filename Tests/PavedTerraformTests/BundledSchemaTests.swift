@@ -28,7 +28,10 @@ import Testing
             "aws_caller_identity", "aws_iam_policy_document", "aws_partition", "aws_region",
         ])
         #expect(aws.provider.attributes["region"]?.type == .string)
-        #expect(schemas.provider(localName: "vault")?.resourceSchemas.isEmpty == true)
+        let listedVaultResources = try BundledSchemas.selection()
+            .filter { $0.file == "vault" && $0.kind == .resource }.compactMap(\.type).sorted()
+        #expect(schemas.provider(localName: "vault")?.resourceSchemas.keys.sorted() == listedVaultResources)
+        #expect(listedVaultResources.contains("vault_policy"))
         #expect(schemas.sources.allSatisfy { schemas.providers[$0]?.isPartial == true })
         #expect(schemas.provider(localName: "snowflake")?.provider.attributes.isEmpty == false)
     }

@@ -81,5 +81,26 @@ enum BundledSchemaTypes {
         google:resource:google_secret_manager_secret
         google:resource:google_pubsub_topic_iam_member
         google:data:google_project
+
+        # Orchestrators: Airflow on MWAA (with its log groups) and on Cloud Composer.
+        aws:resource:aws_mwaa_environment
+        aws:resource:aws_cloudwatch_log_group
+        google:resource:google_composer_environment
+        google:resource:google_service_account_iam_member
+
+        # Google Cloud Storage and Cloud Logging retention; Secret Manager access.
+        google:resource:google_storage_bucket
+        google:resource:google_storage_bucket_iam_member
+        google:data:google_storage_project_service_account
+        google:resource:google_logging_project_bucket_config
+        google:resource:google_secret_manager_secret_iam_member
+
+        # Vault: KV v2 mounts, secret metadata (never values), policies and the auth roles they attach to.
+        vault:resource:vault_mount
+        vault:resource:vault_kv_secret_backend_v2
+        vault:resource:vault_generic_endpoint
+        vault:resource:vault_policy
+        vault:resource:vault_approle_auth_backend_role
+        vault:resource:vault_kubernetes_auth_backend_role
         """
 }

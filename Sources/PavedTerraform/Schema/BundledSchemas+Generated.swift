@@ -1752,6 +1752,68 @@ private let document0 = #"""
         "version": 0
       },
       "resource_schemas": {
+        "aws_cloudwatch_log_group": {
+          "block": {
+            "attributes": {
+              "arn": {
+                "computed": true,
+                "type": "string"
+              },
+              "deletion_protection_enabled": {
+                "optional": true,
+                "type": "bool"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "kms_key_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "log_group_class": {
+                "optional": true,
+                "type": "string"
+              },
+              "name": {
+                "optional": true,
+                "type": "string"
+              },
+              "name_prefix": {
+                "optional": true,
+                "type": "string"
+              },
+              "region": {
+                "optional": true,
+                "type": "string"
+              },
+              "retention_in_days": {
+                "optional": true,
+                "type": "number"
+              },
+              "skip_destroy": {
+                "optional": true,
+                "type": "bool"
+              },
+              "tags": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "tags_all": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              }
+            }
+          },
+          "version": 0
+        },
         "aws_iam_role": {
           "block": {
             "attributes": {
@@ -2064,6 +2126,334 @@ private let document0 = #"""
               "statement_id_prefix": {
                 "optional": true,
                 "type": "string"
+              }
+            }
+          },
+          "version": 0
+        },
+        "aws_mwaa_environment": {
+          "block": {
+            "attributes": {
+              "airflow_configuration_options": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "airflow_version": {
+                "optional": true,
+                "type": "string"
+              },
+              "arn": {
+                "computed": true,
+                "type": "string"
+              },
+              "created_at": {
+                "computed": true,
+                "type": "string"
+              },
+              "dag_s3_path": {
+                "required": true,
+                "type": "string"
+              },
+              "database_vpc_endpoint_service": {
+                "computed": true,
+                "type": "string"
+              },
+              "endpoint_management": {
+                "optional": true,
+                "type": "string"
+              },
+              "environment_class": {
+                "optional": true,
+                "type": "string"
+              },
+              "execution_role_arn": {
+                "required": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "kms_key": {
+                "optional": true,
+                "type": "string"
+              },
+              "last_updated": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "created_at": "string",
+                      "error": [
+                        "list",
+                        [
+                          "object",
+                          {
+                            "error_code": "string",
+                            "error_message": "string"
+                          }
+                        ]
+                      ],
+                      "status": "string"
+                    }
+                  ]
+                ]
+              },
+              "max_webservers": {
+                "optional": true,
+                "type": "number"
+              },
+              "max_workers": {
+                "optional": true,
+                "type": "number"
+              },
+              "min_webservers": {
+                "optional": true,
+                "type": "number"
+              },
+              "min_workers": {
+                "optional": true,
+                "type": "number"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "plugins_s3_object_version": {
+                "optional": true,
+                "type": "string"
+              },
+              "plugins_s3_path": {
+                "optional": true,
+                "type": "string"
+              },
+              "region": {
+                "optional": true,
+                "type": "string"
+              },
+              "requirements_s3_object_version": {
+                "optional": true,
+                "type": "string"
+              },
+              "requirements_s3_path": {
+                "optional": true,
+                "type": "string"
+              },
+              "schedulers": {
+                "optional": true,
+                "type": "number"
+              },
+              "service_role_arn": {
+                "computed": true,
+                "type": "string"
+              },
+              "source_bucket_arn": {
+                "required": true,
+                "type": "string"
+              },
+              "startup_script_s3_object_version": {
+                "optional": true,
+                "type": "string"
+              },
+              "startup_script_s3_path": {
+                "optional": true,
+                "type": "string"
+              },
+              "status": {
+                "computed": true,
+                "type": "string"
+              },
+              "tags": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "tags_all": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "webserver_access_mode": {
+                "optional": true,
+                "type": "string"
+              },
+              "webserver_url": {
+                "computed": true,
+                "type": "string"
+              },
+              "webserver_vpc_endpoint_service": {
+                "computed": true,
+                "type": "string"
+              },
+              "weekly_maintenance_window_start": {
+                "optional": true,
+                "type": "string"
+              },
+              "worker_replacement_strategy": {
+                "optional": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "logging_configuration": {
+                "block": {
+                  "block_types": {
+                    "dag_processing_logs": {
+                      "block": {
+                        "attributes": {
+                          "cloud_watch_log_group_arn": {
+                            "computed": true,
+                            "type": "string"
+                          },
+                          "enabled": {
+                            "optional": true,
+                            "type": "bool"
+                          },
+                          "log_level": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "scheduler_logs": {
+                      "block": {
+                        "attributes": {
+                          "cloud_watch_log_group_arn": {
+                            "computed": true,
+                            "type": "string"
+                          },
+                          "enabled": {
+                            "optional": true,
+                            "type": "bool"
+                          },
+                          "log_level": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "task_logs": {
+                      "block": {
+                        "attributes": {
+                          "cloud_watch_log_group_arn": {
+                            "computed": true,
+                            "type": "string"
+                          },
+                          "enabled": {
+                            "optional": true,
+                            "type": "bool"
+                          },
+                          "log_level": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "webserver_logs": {
+                      "block": {
+                        "attributes": {
+                          "cloud_watch_log_group_arn": {
+                            "computed": true,
+                            "type": "string"
+                          },
+                          "enabled": {
+                            "optional": true,
+                            "type": "bool"
+                          },
+                          "log_level": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "worker_logs": {
+                      "block": {
+                        "attributes": {
+                          "cloud_watch_log_group_arn": {
+                            "computed": true,
+                            "type": "string"
+                          },
+                          "enabled": {
+                            "optional": true,
+                            "type": "bool"
+                          },
+                          "log_level": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "network_configuration": {
+                "block": {
+                  "attributes": {
+                    "security_group_ids": {
+                      "required": true,
+                      "type": [
+                        "set",
+                        "string"
+                      ]
+                    },
+                    "subnet_ids": {
+                      "required": true,
+                      "type": [
+                        "set",
+                        "string"
+                      ]
+                    }
+                  }
+                },
+                "max_items": 1,
+                "min_items": 1,
+                "nesting_mode": "list"
+              },
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
               }
             }
           },
@@ -4636,6 +5026,34 @@ private let document2 = #"""
             }
           },
           "version": 0
+        },
+        "google_storage_project_service_account": {
+          "block": {
+            "attributes": {
+              "email_address": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "computed": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              },
+              "user_project": {
+                "optional": true,
+                "type": "string"
+              }
+            }
+          },
+          "version": 0
         }
       },
       "provider": {
@@ -5752,6 +6170,615 @@ private let document2 = #"""
           },
           "version": 0
         },
+        "google_composer_environment": {
+          "block": {
+            "attributes": {
+              "effective_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "labels": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              },
+              "region": {
+                "optional": true,
+                "type": "string"
+              },
+              "terraform_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              }
+            },
+            "block_types": {
+              "config": {
+                "block": {
+                  "attributes": {
+                    "airflow_uri": {
+                      "computed": true,
+                      "type": "string"
+                    },
+                    "dag_gcs_prefix": {
+                      "computed": true,
+                      "type": "string"
+                    },
+                    "enable_private_builds_only": {
+                      "optional": true,
+                      "type": "bool"
+                    },
+                    "enable_private_environment": {
+                      "optional": true,
+                      "type": "bool"
+                    },
+                    "environment_size": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "gke_cluster": {
+                      "computed": true,
+                      "type": "string"
+                    },
+                    "node_count": {
+                      "optional": true,
+                      "type": "number"
+                    },
+                    "resilience_mode": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  },
+                  "block_types": {
+                    "data_retention_config": {
+                      "block": {
+                        "block_types": {
+                          "airflow_metadata_retention_config": {
+                            "block": {
+                              "attributes": {
+                                "retention_days": {
+                                  "optional": true,
+                                  "type": "number"
+                                },
+                                "retention_mode": {
+                                  "optional": true,
+                                  "type": "string"
+                                }
+                              }
+                            },
+                            "nesting_mode": "list"
+                          },
+                          "task_logs_retention_config": {
+                            "block": {
+                              "attributes": {
+                                "storage_mode": {
+                                  "optional": true,
+                                  "type": "string"
+                                }
+                              }
+                            },
+                            "nesting_mode": "list"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "database_config": {
+                      "block": {
+                        "attributes": {
+                          "machine_type": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "zone": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "encryption_config": {
+                      "block": {
+                        "attributes": {
+                          "kms_key_name": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "maintenance_window": {
+                      "block": {
+                        "attributes": {
+                          "end_time": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "recurrence": {
+                            "required": true,
+                            "type": "string"
+                          },
+                          "start_time": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "master_authorized_networks_config": {
+                      "block": {
+                        "attributes": {
+                          "enabled": {
+                            "required": true,
+                            "type": "bool"
+                          }
+                        },
+                        "block_types": {
+                          "cidr_blocks": {
+                            "block": {
+                              "attributes": {
+                                "cidr_block": {
+                                  "required": true,
+                                  "type": "string"
+                                },
+                                "display_name": {
+                                  "optional": true,
+                                  "type": "string"
+                                }
+                              }
+                            },
+                            "nesting_mode": "set"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "node_config": {
+                      "block": {
+                        "attributes": {
+                          "composer_internal_ipv4_cidr_block": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "composer_network_attachment": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "disk_size_gb": {
+                            "optional": true,
+                            "type": "number"
+                          },
+                          "enable_ip_masq_agent": {
+                            "optional": true,
+                            "type": "bool"
+                          },
+                          "machine_type": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "network": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "oauth_scopes": {
+                            "optional": true,
+                            "type": [
+                              "set",
+                              "string"
+                            ]
+                          },
+                          "service_account": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "subnetwork": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "tags": {
+                            "optional": true,
+                            "type": [
+                              "set",
+                              "string"
+                            ]
+                          },
+                          "zone": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        },
+                        "block_types": {
+                          "ip_allocation_policy": {
+                            "block": {
+                              "attributes": {
+                                "cluster_ipv4_cidr_block": {
+                                  "optional": true,
+                                  "type": "string"
+                                },
+                                "cluster_secondary_range_name": {
+                                  "optional": true,
+                                  "type": "string"
+                                },
+                                "services_ipv4_cidr_block": {
+                                  "optional": true,
+                                  "type": "string"
+                                },
+                                "services_secondary_range_name": {
+                                  "optional": true,
+                                  "type": "string"
+                                },
+                                "use_ip_aliases": {
+                                  "optional": true,
+                                  "type": "bool"
+                                }
+                              }
+                            },
+                            "max_items": 1,
+                            "nesting_mode": "list"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "private_environment_config": {
+                      "block": {
+                        "attributes": {
+                          "cloud_composer_connection_subnetwork": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "cloud_composer_network_ipv4_cidr_block": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "cloud_sql_ipv4_cidr_block": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "connection_type": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "enable_private_endpoint": {
+                            "optional": true,
+                            "type": "bool"
+                          },
+                          "enable_privately_used_public_ips": {
+                            "optional": true,
+                            "type": "bool"
+                          },
+                          "master_ipv4_cidr_block": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "web_server_ipv4_cidr_block": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "recovery_config": {
+                      "block": {
+                        "block_types": {
+                          "scheduled_snapshots_config": {
+                            "block": {
+                              "attributes": {
+                                "enabled": {
+                                  "required": true,
+                                  "type": "bool"
+                                },
+                                "snapshot_creation_schedule": {
+                                  "optional": true,
+                                  "type": "string"
+                                },
+                                "snapshot_location": {
+                                  "optional": true,
+                                  "type": "string"
+                                },
+                                "time_zone": {
+                                  "optional": true,
+                                  "type": "string"
+                                }
+                              }
+                            },
+                            "max_items": 1,
+                            "nesting_mode": "list"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "software_config": {
+                      "block": {
+                        "attributes": {
+                          "airflow_config_overrides": {
+                            "optional": true,
+                            "type": [
+                              "map",
+                              "string"
+                            ]
+                          },
+                          "env_variables": {
+                            "optional": true,
+                            "type": [
+                              "map",
+                              "string"
+                            ]
+                          },
+                          "image_version": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "pypi_packages": {
+                            "optional": true,
+                            "type": [
+                              "map",
+                              "string"
+                            ]
+                          },
+                          "python_version": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "scheduler_count": {
+                            "optional": true,
+                            "type": "number"
+                          },
+                          "web_server_plugins_mode": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        },
+                        "block_types": {
+                          "cloud_data_lineage_integration": {
+                            "block": {
+                              "attributes": {
+                                "enabled": {
+                                  "required": true,
+                                  "type": "bool"
+                                }
+                              }
+                            },
+                            "max_items": 1,
+                            "nesting_mode": "list"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "web_server_config": {
+                      "block": {
+                        "attributes": {
+                          "machine_type": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "web_server_network_access_control": {
+                      "block": {
+                        "block_types": {
+                          "allowed_ip_range": {
+                            "block": {
+                              "attributes": {
+                                "description": {
+                                  "optional": true,
+                                  "type": "string"
+                                },
+                                "value": {
+                                  "required": true,
+                                  "type": "string"
+                                }
+                              }
+                            },
+                            "nesting_mode": "set"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "workloads_config": {
+                      "block": {
+                        "block_types": {
+                          "dag_processor": {
+                            "block": {
+                              "attributes": {
+                                "count": {
+                                  "optional": true,
+                                  "type": "number"
+                                },
+                                "cpu": {
+                                  "optional": true,
+                                  "type": "number"
+                                },
+                                "memory_gb": {
+                                  "optional": true,
+                                  "type": "number"
+                                },
+                                "storage_gb": {
+                                  "optional": true,
+                                  "type": "number"
+                                }
+                              }
+                            },
+                            "max_items": 1,
+                            "nesting_mode": "list"
+                          },
+                          "scheduler": {
+                            "block": {
+                              "attributes": {
+                                "count": {
+                                  "optional": true,
+                                  "type": "number"
+                                },
+                                "cpu": {
+                                  "optional": true,
+                                  "type": "number"
+                                },
+                                "memory_gb": {
+                                  "optional": true,
+                                  "type": "number"
+                                },
+                                "storage_gb": {
+                                  "optional": true,
+                                  "type": "number"
+                                }
+                              }
+                            },
+                            "max_items": 1,
+                            "nesting_mode": "list"
+                          },
+                          "triggerer": {
+                            "block": {
+                              "attributes": {
+                                "count": {
+                                  "required": true,
+                                  "type": "number"
+                                },
+                                "cpu": {
+                                  "required": true,
+                                  "type": "number"
+                                },
+                                "memory_gb": {
+                                  "required": true,
+                                  "type": "number"
+                                }
+                              }
+                            },
+                            "max_items": 1,
+                            "nesting_mode": "list"
+                          },
+                          "web_server": {
+                            "block": {
+                              "attributes": {
+                                "cpu": {
+                                  "optional": true,
+                                  "type": "number"
+                                },
+                                "memory_gb": {
+                                  "optional": true,
+                                  "type": "number"
+                                },
+                                "storage_gb": {
+                                  "optional": true,
+                                  "type": "number"
+                                }
+                              }
+                            },
+                            "max_items": 1,
+                            "nesting_mode": "list"
+                          },
+                          "worker": {
+                            "block": {
+                              "attributes": {
+                                "cpu": {
+                                  "optional": true,
+                                  "type": "number"
+                                },
+                                "max_count": {
+                                  "optional": true,
+                                  "type": "number"
+                                },
+                                "memory_gb": {
+                                  "optional": true,
+                                  "type": "number"
+                                },
+                                "min_count": {
+                                  "optional": true,
+                                  "type": "number"
+                                },
+                                "storage_gb": {
+                                  "optional": true,
+                                  "type": "number"
+                                }
+                              }
+                            },
+                            "max_items": 1,
+                            "nesting_mode": "list"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "storage_config": {
+                "block": {
+                  "attributes": {
+                    "bucket": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
         "google_kms_crypto_key": {
           "block": {
             "attributes": {
@@ -5953,6 +6980,95 @@ private let document2 = #"""
                   }
                 },
                 "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_logging_project_bucket_config": {
+          "block": {
+            "attributes": {
+              "bucket_id": {
+                "required": true,
+                "type": "string"
+              },
+              "description": {
+                "optional": true,
+                "type": "string"
+              },
+              "enable_analytics": {
+                "optional": true,
+                "type": "bool"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "lifecycle_state": {
+                "computed": true,
+                "type": "string"
+              },
+              "location": {
+                "required": true,
+                "type": "string"
+              },
+              "locked": {
+                "optional": true,
+                "type": "bool"
+              },
+              "name": {
+                "computed": true,
+                "type": "string"
+              },
+              "project": {
+                "required": true,
+                "type": "string"
+              },
+              "retention_days": {
+                "optional": true,
+                "type": "number"
+              }
+            },
+            "block_types": {
+              "cmek_settings": {
+                "block": {
+                  "attributes": {
+                    "kms_key_name": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "kms_key_version_name": {
+                      "computed": true,
+                      "type": "string"
+                    },
+                    "name": {
+                      "computed": true,
+                      "type": "string"
+                    },
+                    "service_account_id": {
+                      "computed": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "index_configs": {
+                "block": {
+                  "attributes": {
+                    "field_path": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "type": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "set"
               }
             }
           },
@@ -6266,6 +7382,60 @@ private let document2 = #"""
           },
           "version": 0
         },
+        "google_secret_manager_secret_iam_member": {
+          "block": {
+            "attributes": {
+              "etag": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "required": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              },
+              "role": {
+                "required": true,
+                "type": "string"
+              },
+              "secret_id": {
+                "required": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "condition": {
+                "block": {
+                  "attributes": {
+                    "description": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "expression": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "title": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
         "google_service_account": {
           "block": {
             "attributes": {
@@ -6326,6 +7496,544 @@ private let document2 = #"""
                   }
                 },
                 "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_service_account_iam_member": {
+          "block": {
+            "attributes": {
+              "etag": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "required": true,
+                "type": "string"
+              },
+              "role": {
+                "required": true,
+                "type": "string"
+              },
+              "service_account_id": {
+                "required": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "condition": {
+                "block": {
+                  "attributes": {
+                    "description": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "expression": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "title": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_storage_bucket": {
+          "block": {
+            "attributes": {
+              "default_event_based_hold": {
+                "optional": true,
+                "type": "bool"
+              },
+              "effective_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "enable_object_retention": {
+                "optional": true,
+                "type": "bool"
+              },
+              "force_destroy": {
+                "optional": true,
+                "type": "bool"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "labels": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "location": {
+                "required": true,
+                "type": "string"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "project": {
+                "optional": true,
+                "type": "string"
+              },
+              "project_number": {
+                "computed": true,
+                "type": "number"
+              },
+              "public_access_prevention": {
+                "optional": true,
+                "type": "string"
+              },
+              "requester_pays": {
+                "optional": true,
+                "type": "bool"
+              },
+              "rpo": {
+                "optional": true,
+                "type": "string"
+              },
+              "self_link": {
+                "computed": true,
+                "type": "string"
+              },
+              "storage_class": {
+                "optional": true,
+                "type": "string"
+              },
+              "terraform_labels": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "time_created": {
+                "computed": true,
+                "type": "string"
+              },
+              "uniform_bucket_level_access": {
+                "optional": true,
+                "type": "bool"
+              },
+              "updated": {
+                "computed": true,
+                "type": "string"
+              },
+              "url": {
+                "computed": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "autoclass": {
+                "block": {
+                  "attributes": {
+                    "enabled": {
+                      "required": true,
+                      "type": "bool"
+                    },
+                    "terminal_storage_class": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "cors": {
+                "block": {
+                  "attributes": {
+                    "max_age_seconds": {
+                      "optional": true,
+                      "type": "number"
+                    },
+                    "method": {
+                      "optional": true,
+                      "type": [
+                        "list",
+                        "string"
+                      ]
+                    },
+                    "origin": {
+                      "optional": true,
+                      "type": [
+                        "list",
+                        "string"
+                      ]
+                    },
+                    "response_header": {
+                      "optional": true,
+                      "type": [
+                        "list",
+                        "string"
+                      ]
+                    }
+                  }
+                },
+                "nesting_mode": "list"
+              },
+              "custom_placement_config": {
+                "block": {
+                  "attributes": {
+                    "data_locations": {
+                      "required": true,
+                      "type": [
+                        "set",
+                        "string"
+                      ]
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "encryption": {
+                "block": {
+                  "attributes": {
+                    "default_kms_key_name": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "hierarchical_namespace": {
+                "block": {
+                  "attributes": {
+                    "enabled": {
+                      "required": true,
+                      "type": "bool"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "ip_filter": {
+                "block": {
+                  "attributes": {
+                    "allow_all_service_agent_access": {
+                      "optional": true,
+                      "type": "bool"
+                    },
+                    "allow_cross_org_vpcs": {
+                      "optional": true,
+                      "type": "bool"
+                    },
+                    "mode": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  },
+                  "block_types": {
+                    "public_network_source": {
+                      "block": {
+                        "attributes": {
+                          "allowed_ip_cidr_ranges": {
+                            "required": true,
+                            "type": [
+                              "list",
+                              "string"
+                            ]
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "vpc_network_sources": {
+                      "block": {
+                        "attributes": {
+                          "allowed_ip_cidr_ranges": {
+                            "required": true,
+                            "type": [
+                              "list",
+                              "string"
+                            ]
+                          },
+                          "network": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "nesting_mode": "list"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "lifecycle_rule": {
+                "block": {
+                  "block_types": {
+                    "action": {
+                      "block": {
+                        "attributes": {
+                          "storage_class": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "type": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "min_items": 1,
+                      "nesting_mode": "set"
+                    },
+                    "condition": {
+                      "block": {
+                        "attributes": {
+                          "age": {
+                            "optional": true,
+                            "type": "number"
+                          },
+                          "created_before": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "custom_time_before": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "days_since_custom_time": {
+                            "optional": true,
+                            "type": "number"
+                          },
+                          "days_since_noncurrent_time": {
+                            "optional": true,
+                            "type": "number"
+                          },
+                          "matches_prefix": {
+                            "optional": true,
+                            "type": [
+                              "list",
+                              "string"
+                            ]
+                          },
+                          "matches_storage_class": {
+                            "optional": true,
+                            "type": [
+                              "list",
+                              "string"
+                            ]
+                          },
+                          "matches_suffix": {
+                            "optional": true,
+                            "type": [
+                              "list",
+                              "string"
+                            ]
+                          },
+                          "noncurrent_time_before": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "num_newer_versions": {
+                            "optional": true,
+                            "type": "number"
+                          },
+                          "send_age_if_zero": {
+                            "optional": true,
+                            "type": "bool"
+                          },
+                          "send_days_since_custom_time_if_zero": {
+                            "optional": true,
+                            "type": "bool"
+                          },
+                          "send_days_since_noncurrent_time_if_zero": {
+                            "optional": true,
+                            "type": "bool"
+                          },
+                          "send_num_newer_versions_if_zero": {
+                            "optional": true,
+                            "type": "bool"
+                          },
+                          "with_state": {
+                            "optional": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "min_items": 1,
+                      "nesting_mode": "set"
+                    }
+                  }
+                },
+                "nesting_mode": "list"
+              },
+              "logging": {
+                "block": {
+                  "attributes": {
+                    "log_bucket": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "log_object_prefix": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "retention_policy": {
+                "block": {
+                  "attributes": {
+                    "is_locked": {
+                      "optional": true,
+                      "type": "bool"
+                    },
+                    "retention_period": {
+                      "required": true,
+                      "type": "number"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "soft_delete_policy": {
+                "block": {
+                  "attributes": {
+                    "effective_time": {
+                      "computed": true,
+                      "type": "string"
+                    },
+                    "retention_duration_seconds": {
+                      "optional": true,
+                      "type": "number"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "read": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              },
+              "versioning": {
+                "block": {
+                  "attributes": {
+                    "enabled": {
+                      "required": true,
+                      "type": "bool"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "website": {
+                "block": {
+                  "attributes": {
+                    "main_page_suffix": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "not_found_page": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              }
+            }
+          },
+          "version": 0
+        },
+        "google_storage_bucket_iam_member": {
+          "block": {
+            "attributes": {
+              "bucket": {
+                "required": true,
+                "type": "string"
+              },
+              "etag": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "member": {
+                "required": true,
+                "type": "string"
+              },
+              "role": {
+                "required": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "condition": {
+                "block": {
+                  "attributes": {
+                    "description": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "expression": {
+                      "required": true,
+                      "type": "string"
+                    },
+                    "title": {
+                      "required": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
               }
             }
           },
@@ -9517,7 +11225,430 @@ private let document4 = #"""
         },
         "version": 0
       },
-      "resource_schemas": {}
+      "resource_schemas": {
+        "vault_approle_auth_backend_role": {
+          "block": {
+            "attributes": {
+              "alias_metadata": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "backend": {
+                "optional": true,
+                "type": "string"
+              },
+              "bind_secret_id": {
+                "optional": true,
+                "type": "bool"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "namespace": {
+                "optional": true,
+                "type": "string"
+              },
+              "role_id": {
+                "optional": true,
+                "type": "string"
+              },
+              "role_name": {
+                "required": true,
+                "type": "string"
+              },
+              "secret_id_bound_cidrs": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "secret_id_num_uses": {
+                "optional": true,
+                "type": "number"
+              },
+              "secret_id_ttl": {
+                "optional": true,
+                "type": "number"
+              },
+              "token_bound_cidrs": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "token_explicit_max_ttl": {
+                "optional": true,
+                "type": "number"
+              },
+              "token_max_ttl": {
+                "optional": true,
+                "type": "number"
+              },
+              "token_no_default_policy": {
+                "optional": true,
+                "type": "bool"
+              },
+              "token_num_uses": {
+                "optional": true,
+                "type": "number"
+              },
+              "token_period": {
+                "optional": true,
+                "type": "number"
+              },
+              "token_policies": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "token_ttl": {
+                "optional": true,
+                "type": "number"
+              },
+              "token_type": {
+                "optional": true,
+                "type": "string"
+              }
+            }
+          },
+          "version": 0
+        },
+        "vault_generic_endpoint": {
+          "block": {
+            "attributes": {
+              "data_json": {
+                "required": true,
+                "type": "string"
+              },
+              "disable_delete": {
+                "optional": true,
+                "type": "bool"
+              },
+              "disable_read": {
+                "optional": true,
+                "type": "bool"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "ignore_absent_fields": {
+                "optional": true,
+                "type": "bool"
+              },
+              "namespace": {
+                "optional": true,
+                "type": "string"
+              },
+              "path": {
+                "required": true,
+                "type": "string"
+              },
+              "write_data": {
+                "computed": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "write_data_json": {
+                "computed": true,
+                "type": "string"
+              },
+              "write_fields": {
+                "optional": true,
+                "type": [
+                  "list",
+                  "string"
+                ]
+              }
+            }
+          },
+          "version": 0
+        },
+        "vault_kubernetes_auth_backend_role": {
+          "block": {
+            "attributes": {
+              "alias_metadata": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "alias_name_source": {
+                "optional": true,
+                "type": "string"
+              },
+              "audience": {
+                "optional": true,
+                "type": "string"
+              },
+              "backend": {
+                "optional": true,
+                "type": "string"
+              },
+              "bound_service_account_names": {
+                "required": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "bound_service_account_namespace_selector": {
+                "optional": true,
+                "type": "string"
+              },
+              "bound_service_account_namespaces": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "namespace": {
+                "optional": true,
+                "type": "string"
+              },
+              "role_name": {
+                "required": true,
+                "type": "string"
+              },
+              "token_bound_cidrs": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "token_explicit_max_ttl": {
+                "optional": true,
+                "type": "number"
+              },
+              "token_max_ttl": {
+                "optional": true,
+                "type": "number"
+              },
+              "token_no_default_policy": {
+                "optional": true,
+                "type": "bool"
+              },
+              "token_num_uses": {
+                "optional": true,
+                "type": "number"
+              },
+              "token_period": {
+                "optional": true,
+                "type": "number"
+              },
+              "token_policies": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "token_ttl": {
+                "optional": true,
+                "type": "number"
+              },
+              "token_type": {
+                "optional": true,
+                "type": "string"
+              }
+            }
+          },
+          "version": 0
+        },
+        "vault_kv_secret_backend_v2": {
+          "block": {
+            "attributes": {
+              "cas_required": {
+                "optional": true,
+                "type": "bool"
+              },
+              "delete_version_after": {
+                "optional": true,
+                "type": "number"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "max_versions": {
+                "optional": true,
+                "type": "number"
+              },
+              "mount": {
+                "required": true,
+                "type": "string"
+              },
+              "namespace": {
+                "optional": true,
+                "type": "string"
+              }
+            }
+          },
+          "version": 0
+        },
+        "vault_mount": {
+          "block": {
+            "attributes": {
+              "accessor": {
+                "computed": true,
+                "type": "string"
+              },
+              "allowed_managed_keys": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "allowed_response_headers": {
+                "optional": true,
+                "type": [
+                  "list",
+                  "string"
+                ]
+              },
+              "audit_non_hmac_request_keys": {
+                "optional": true,
+                "type": [
+                  "list",
+                  "string"
+                ]
+              },
+              "audit_non_hmac_response_keys": {
+                "optional": true,
+                "type": [
+                  "list",
+                  "string"
+                ]
+              },
+              "default_lease_ttl_seconds": {
+                "optional": true,
+                "type": "number"
+              },
+              "delegated_auth_accessors": {
+                "optional": true,
+                "type": [
+                  "list",
+                  "string"
+                ]
+              },
+              "description": {
+                "optional": true,
+                "type": "string"
+              },
+              "external_entropy_access": {
+                "optional": true,
+                "type": "bool"
+              },
+              "force_no_cache": {
+                "optional": true,
+                "type": "bool"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "identity_token_key": {
+                "optional": true,
+                "type": "string"
+              },
+              "listing_visibility": {
+                "optional": true,
+                "type": "string"
+              },
+              "local": {
+                "optional": true,
+                "type": "bool"
+              },
+              "max_lease_ttl_seconds": {
+                "optional": true,
+                "type": "number"
+              },
+              "namespace": {
+                "optional": true,
+                "type": "string"
+              },
+              "options": {
+                "optional": true,
+                "type": [
+                  "map",
+                  "string"
+                ]
+              },
+              "passthrough_request_headers": {
+                "optional": true,
+                "type": [
+                  "list",
+                  "string"
+                ]
+              },
+              "path": {
+                "required": true,
+                "type": "string"
+              },
+              "plugin_version": {
+                "optional": true,
+                "type": "string"
+              },
+              "seal_wrap": {
+                "optional": true,
+                "type": "bool"
+              },
+              "type": {
+                "required": true,
+                "type": "string"
+              }
+            }
+          },
+          "version": 0
+        },
+        "vault_policy": {
+          "block": {
+            "attributes": {
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "namespace": {
+                "optional": true,
+                "type": "string"
+              },
+              "policy": {
+                "required": true,
+                "type": "string"
+              }
+            }
+          },
+          "version": 0
+        }
+      }
     }
   }
 }
