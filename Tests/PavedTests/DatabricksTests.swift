@@ -23,6 +23,7 @@ import Testing
         Environment(.dev, backend: .local(path: "dev.tfstate"))
         Environment(.prod, backend: .local(path: "prod.tfstate"))
         Databricks.SQLWarehouse("bi", size: .large, autoStop: .minutes(10), maxClusters: 4, serverless: true, owner: "analytics@acme.io", tier: .tier1)
+            .overriding(in: .dev, size: .xxsmall, autoStop: .minutes(5), maxClusters: 1)
         Databricks.SQLWarehouse("etl", size: .small, autoStop: .minutes(15), serverless: false, costCenter: "cc-7200")
         Databricks.Catalog("lakehouse", description: "Curated lakehouse", classification: .confidential) {
             Databricks.Schema("bronze", description: "Raw loads")
@@ -40,6 +41,7 @@ import Testing
             Allow(.write, on: "sandbox")
         }
         Databricks.ClusterPolicy("etl-jobs", maxDBUsPerHour: 40, maxWorkers: 8, autoTerminate: .minutes(30), description: "Job clusters", tier: .tier1)
+            .overriding(in: .dev, maxDBUsPerHour: 10, maxWorkers: 2, autoTerminate: .minutes(15))
         Databricks.Group("platform", principal: "Platform Engineers") {
             Allow(.use, on: "etl-jobs")
         }

@@ -33,6 +33,9 @@ import Testing
             UsageLimit(rpuHoursPerMonth: 1500, breach: .emitMetric)
             UsageLimit(rpuHoursPerDay: 120, breach: .log)
         }
+        .overriding(in: .dev, baseCapacity: 8, maxCapacity: 32) {
+            UsageLimit(rpuHoursPerMonth: 200, breach: .deactivate)
+        }
         RedshiftServerless("adhoc", maxCapacity: 8, subnetIDs: subnets, securityGroupIDs: ["sg-0123abcd"], costCenter: "cc-7200") {
             UsageLimit(rpuHoursPerWeek: 40, breach: .deactivate)
         }

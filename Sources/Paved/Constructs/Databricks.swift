@@ -34,8 +34,17 @@ extension Databricks {
     ///
     /// ```swift
     /// Databricks.SQLWarehouse("bi", size: .small, autoStop: .minutes(10), maxClusters: 2, serverless: true)
+    ///     .overriding(in: .dev, size: .xxsmall, maxClusters: 1)
     /// ```
     public struct SQLWarehouse: Construct {
+        /// What one environment changes.
+        public struct Override: Sendable {
+            public var size: Size?
+            public var autoStop: Interval?
+            public var maxClusters: Int?
+            public var location: SourceLocation
+        }
+
         /// Cluster sizes (`cluster_size`); each step roughly doubles the DBUs per hour.
         public enum Size: String, Sendable, CaseIterable {
             case xxsmall = "2X-Small", xsmall = "X-Small", small = "Small", medium = "Medium", large = "Large"
@@ -49,6 +58,7 @@ extension Databricks {
         public var autoStop: Interval
         public var maxClusters: Int
         public var serverless: Bool
+        public var overrides: [EnvironmentName: Override] = [:]
         public var location: SourceLocation
         public var waivers: [Waiver] = []
 
@@ -67,22 +77,49 @@ extension Databricks {
             self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
         }
 
+        /// Changes the size, auto-stop or cluster cap in one environment.
+        public func overriding(
+            in environment: EnvironmentName, size: Size? = nil, autoStop: Interval? = nil, maxClusters: Int? = nil,
+            file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line
+        ) -> Self {
+            var copy = self
+            copy.overrides[environment] = Override(
+                size: size, autoStop: autoStop, maxClusters: maxClusters,
+                location: SourceLocation(fileID: file, filePath: filePath, line: line))
+            return copy
+        }
+
         public func validate() -> [Diagnostic] {
             var out: [Diagnostic] = []
             if let d = NameRule.check(name, kind: kind, at: location) { out.append(d) }
+            let what = "databricks sql warehouse '\(name)'"
+            out += check(autoStop: autoStop, maxClusters: maxClusters, of: what, at: location)
+            for environment in overrides.keys.sorted() {
+                guard let o = overrides[environment] else { continue }
+                out += check(autoStop: o.autoStop, maxClusters: o.maxClusters, of: "\(what) in \(environment)", at: o.location)
+            }
+            return out
+        }
+
+        func check(autoStop: Interval?, maxClusters: Int?, of what: String, at location: SourceLocation) -> [Diagnostic] {
+            var out: [Diagnostic] = []
             let minutes = serverless ? 1...60 : 10...60
-            if autoStop.seconds % 60 != 0 || !minutes.contains(autoStop.seconds / 60) {
+            if let autoStop, autoStop.seconds % 60 != 0 || !minutes.contains(autoStop.seconds / 60) {
                 out.append(.error(
-                    "databricks sql warehouse '\(name)' autoStop must be \(minutes.lowerBound) to 60 whole minutes\(serverless ? "" : " for a non-serverless warehouse") (got \(autoStop)): an idle warehouse bills until it stops",
+                    "\(what) autoStop must be \(minutes.lowerBound) to 60 whole minutes\(serverless ? "" : " for a non-serverless warehouse") (got \(autoStop)): an idle warehouse bills until it stops",
                     at: location))
             }
-            if !(1...40).contains(maxClusters) {
-                out.append(.error("databricks sql warehouse '\(name)' maxClusters must be 1 to 40 (got \(maxClusters))", at: location))
+            if let maxClusters, !(1...40).contains(maxClusters) {
+                out.append(.error("\(what) maxClusters must be 1 to 40 (got \(maxClusters))", at: location))
             }
             return out
         }
 
         public func lower(into context: inout SynthesisContext) {
+            let override = overrides[context.environment.name]
+            let size = override?.size ?? size
+            let autoStop = override?.autoStop ?? autoStop
+            let maxClusters = override?.maxClusters ?? maxClusters
             let tags = context.metadataStrings(metadata).sorted { $0.key < $1.key }.map {
                 DatabricksSQLEndpoint.Tags.CustomTags(key: .init($0.key), value: .init($0.value))
             }

@@ -12,7 +12,18 @@ extension Databricks {
     /// `maxWorkers`; `autotermination_minutes` 10 to `autoTerminate` (default the maximum);
     /// `data_security_mode` `USER_ISOLATION` or `SINGLE_USER` (Unity Catalog access modes); every
     /// metadata key as a fixed `custom_tags.KEY`.
+    ///
+    /// `.overriding(in: .dev, maxDBUsPerHour: 5, maxWorkers: 2)` tightens the caps in one environment.
     public struct ClusterPolicy: Construct {
+        /// What one environment changes.
+        public struct Override: Sendable {
+            public var maxDBUsPerHour: Int?
+            public var maxWorkers: Int?
+            public var autoTerminate: Interval?
+            public var maxClustersPerUser: Int?
+            public var location: SourceLocation
+        }
+
         public var kind: String { "databricks cluster policy" }
         public var name: String
         public var description: String?
@@ -21,6 +32,7 @@ extension Databricks {
         public var maxWorkers: Int
         public var autoTerminate: Interval
         public var maxClustersPerUser: Int
+        public var overrides: [EnvironmentName: Override] = [:]
         public var location: SourceLocation
         public var waivers: [Waiver] = []
 
@@ -41,22 +53,64 @@ extension Databricks {
             self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
         }
 
+        /// Changes the caps in one environment (smaller clusters in dev, say).
+        public func overriding(
+            in environment: EnvironmentName, maxDBUsPerHour: Int? = nil, maxWorkers: Int? = nil, autoTerminate: Interval? = nil,
+            maxClustersPerUser: Int? = nil,
+            file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line
+        ) -> Self {
+            var copy = self
+            copy.overrides[environment] = Override(
+                maxDBUsPerHour: maxDBUsPerHour, maxWorkers: maxWorkers, autoTerminate: autoTerminate,
+                maxClustersPerUser: maxClustersPerUser, location: SourceLocation(fileID: file, filePath: filePath, line: line))
+            return copy
+        }
+
+        /// The policy as it applies in `environment`: the construct with that environment's override applied.
+        func resolved(in environment: EnvironmentName) -> ClusterPolicy {
+            guard let o = overrides[environment] else { return self }
+            var copy = self
+            copy.maxDBUsPerHour = o.maxDBUsPerHour ?? maxDBUsPerHour
+            copy.maxWorkers = o.maxWorkers ?? maxWorkers
+            copy.autoTerminate = o.autoTerminate ?? autoTerminate
+            copy.maxClustersPerUser = o.maxClustersPerUser ?? maxClustersPerUser
+            return copy
+        }
+
         public func validate() -> [Diagnostic] {
             var out: [Diagnostic] = []
             let what = "databricks cluster policy '\(name)'"
             if let d = NameRule.check(name, kind: kind, at: location) { out.append(d) }
-            if maxDBUsPerHour <= 0 {
+            out += Self.check(
+                maxDBUsPerHour: maxDBUsPerHour, maxWorkers: maxWorkers, autoTerminate: autoTerminate,
+                maxClustersPerUser: maxClustersPerUser, of: what, at: location)
+            for environment in overrides.keys.sorted() {
+                guard let o = overrides[environment] else { continue }
+                out += Self.check(
+                    maxDBUsPerHour: o.maxDBUsPerHour, maxWorkers: o.maxWorkers, autoTerminate: o.autoTerminate,
+                    maxClustersPerUser: o.maxClustersPerUser, of: "\(what) in \(environment)", at: o.location)
+            }
+            return out
+        }
+
+        /// Problems with the limits that are set (an override sets some of them).
+        static func check(
+            maxDBUsPerHour: Int?, maxWorkers: Int?, autoTerminate: Interval?, maxClustersPerUser: Int?,
+            of what: String, at location: SourceLocation
+        ) -> [Diagnostic] {
+            var out: [Diagnostic] = []
+            if let maxDBUsPerHour, maxDBUsPerHour <= 0 {
                 out.append(.error("\(what) maxDBUsPerHour must be positive (got \(maxDBUsPerHour))", at: location))
             }
-            if maxWorkers < 1 {
+            if let maxWorkers, maxWorkers < 1 {
                 out.append(.error("\(what) maxWorkers must be at least 1 (got \(maxWorkers))", at: location))
             }
-            if autoTerminate.seconds % 60 != 0 || !(10...120).contains(autoTerminate.seconds / 60) {
+            if let autoTerminate, autoTerminate.seconds % 60 != 0 || !(10...120).contains(autoTerminate.seconds / 60) {
                 out.append(.error(
                     "\(what) autoTerminate must be 10 to 120 whole minutes (got \(autoTerminate)): idle clusters bill until they terminate",
                     at: location))
             }
-            if maxClustersPerUser < 1 {
+            if let maxClustersPerUser, maxClustersPerUser < 1 {
                 out.append(.error("\(what) maxClustersPerUser must be at least 1 (got \(maxClustersPerUser))", at: location))
             }
             return out
@@ -82,9 +136,12 @@ extension Databricks {
         }
 
         public func lower(into context: inout SynthesisContext) {
+            let effective = resolved(in: context.environment.name)
+            let definition = effective.definition(tags: context.metadataStrings(metadata))
+            let maxClustersPerUser = effective.maxClustersPerUser
             let n = resourceName
             let policy = context.add(n, DatabricksClusterPolicy(
-                definition: TypedValue(expression: .jsonencode(definition(tags: context.metadataStrings(metadata)))),
+                definition: TypedValue(expression: .jsonencode(definition)),
                 description: description.map { TypedValue($0) }, maxClustersPerUser: .init(maxClustersPerUser),
                 name: .init(context.physicalName(name))
             ), for: self, untaggedWith: metadata)

@@ -89,7 +89,18 @@ public enum UsageLimitBuilder {
 /// `base_capacity`, `max_capacity`, subnets and security groups) and one
 /// `aws_redshiftserverless_usage_limit` (`serverless-compute`) per ``UsageLimit``. No password is
 /// ever written: Secrets Manager creates and keeps it.
+///
+/// `.overriding(in: .dev, baseCapacity: 8, maxCapacity: 16) { UsageLimit(…) }` changes the
+/// capacity, and replaces the usage limits, in one environment.
 public struct RedshiftServerless: Construct {
+    /// What one environment changes. Usage limits, when given, replace the construct's.
+    public struct Override: Sendable {
+        public var baseCapacity: Int?
+        public var maxCapacity: Int?
+        public var usageLimits: [UsageLimit]
+        public var location: SourceLocation
+    }
+
     public var kind: String { "redshift serverless" }
     public var name: String
     public var metadata: Metadata
@@ -99,6 +110,7 @@ public struct RedshiftServerless: Construct {
     public var securityGroupIDs: [String]
     public var adminUsername: String
     public var usageLimits: [UsageLimit]
+    public var overrides: [EnvironmentName: Override] = [:]
     public var location: SourceLocation
     public var waivers: [Waiver] = []
 
@@ -124,18 +136,29 @@ public struct RedshiftServerless: Construct {
         self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
     }
 
+    /// Changes the capacity in one environment; usage limits given in the trailing closure replace
+    /// the construct's there (a smaller budget in dev, say).
+    ///
+    /// ```swift
+    /// .overriding(in: .dev, maxCapacity: 16) { UsageLimit(rpuHoursPerMonth: 100, breach: .deactivate) }
+    /// ```
+    public func overriding(
+        in environment: EnvironmentName, baseCapacity: Int? = nil, maxCapacity: Int? = nil,
+        file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
+        @UsageLimitBuilder _ limits: () -> [UsageLimit] = { [] }
+    ) -> Self {
+        var copy = self
+        copy.overrides[environment] = Override(
+            baseCapacity: baseCapacity, maxCapacity: maxCapacity, usageLimits: limits(),
+            location: SourceLocation(fileID: file, filePath: filePath, line: line))
+        return copy
+    }
+
     public func validate() -> [Diagnostic] {
         var out: [Diagnostic] = []
         let what = "redshift serverless '\(name)'"
         if let d = NameRule.check(name, kind: kind, at: location) { out.append(d) }
-        if baseCapacity <= 0 || baseCapacity % 8 != 0 || baseCapacity > 1024 {
-            out.append(.error("\(what) baseCapacity must be 8 to 1024 RPUs in steps of 8 (got \(baseCapacity))", at: location))
-        }
-        if maxCapacity < baseCapacity || maxCapacity % 8 != 0 || maxCapacity > 5632 {
-            out.append(.error(
-                "\(what) maxCapacity must be at least baseCapacity (\(baseCapacity)) and at most 5632 RPUs, in steps of 8 (got \(maxCapacity))",
-                at: location))
-        }
+        out += Self.checkCapacity(base: baseCapacity, max: maxCapacity, of: what, at: location)
         if subnetIDs.isEmpty {
             out.append(.error("\(what) needs subnetIDs: the workgroup is reachable only inside your VPC", at: location))
         }
@@ -161,8 +184,35 @@ public struct RedshiftServerless: Construct {
                 "\(what) has no usage limit: add { UsageLimit(rpuHoursPerMonth: 1000, breach: .deactivate) } so its RPU-hours are bounded",
                 at: location))
         }
+        out += Self.checkLimits(usageLimits, of: what)
+        for environment in overrides.keys.sorted() {
+            guard let o = overrides[environment] else { continue }
+            let here = "\(what) in \(environment)"
+            if o.baseCapacity != nil || o.maxCapacity != nil {
+                out += Self.checkCapacity(base: o.baseCapacity ?? baseCapacity, max: o.maxCapacity ?? maxCapacity, of: here, at: o.location)
+            }
+            out += Self.checkLimits(o.usageLimits, of: here)
+        }
+        return out
+    }
+
+    static func checkCapacity(base: Int, max: Int, of what: String, at location: SourceLocation) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if base <= 0 || base % 8 != 0 || base > 1024 {
+            out.append(.error("\(what) baseCapacity must be 8 to 1024 RPUs in steps of 8 (got \(base))", at: location))
+        }
+        if max < base || max % 8 != 0 || max > 5632 {
+            out.append(.error(
+                "\(what) maxCapacity must be at least baseCapacity (\(base)) and at most 5632 RPUs, in steps of 8 (got \(max))",
+                at: location))
+        }
+        return out
+    }
+
+    static func checkLimits(_ limits: [UsageLimit], of what: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
         var seen: Set<String> = []
-        for limit in usageLimits {
+        for limit in limits {
             if limit.rpuHours <= 0 {
                 out.append(.error("usage limit of \(what) must be a positive number of RPU-hours (got \(limit.rpuHours))", at: limit.location))
             }
@@ -197,6 +247,10 @@ public struct RedshiftServerless: Construct {
                 "redshift serverless name '\(physical)' is \(physical.count) characters; Redshift allows 3 to 64: shorten the platform or construct name",
                 at: location)
         }
+        let override = overrides[context.environment.name]
+        let baseCapacity = override?.baseCapacity ?? baseCapacity
+        let maxCapacity = override?.maxCapacity ?? maxCapacity
+        let usageLimits = (override?.usageLimits).flatMap { $0.isEmpty ? nil : $0 } ?? self.usageLimits
         let tags = context.typedTags(metadata)
         let key = context.addKMSKey(
             "redshift_\(n)", description: "Encrypts Redshift Serverless namespace \(physical) and its admin password",

@@ -135,6 +135,9 @@ public struct Synthesizer: Sendable {
                 names[construct.name] = construct
             }
             out += construct.validate()
+            if let overriding = construct as? any EnvironmentOverriding {
+                out += overriding.undeclaredOverrides(platform.environments.map(\.name))
+            }
             for waiver in construct.waivers { out += waiver.validate() }
         }
         let logBuckets = platform.constructs.compactMap { $0 as? LogBucket }
