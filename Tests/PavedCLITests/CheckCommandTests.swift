@@ -24,8 +24,9 @@ import Testing
             Bucket("raw")
                 .waive("SEC-SM-002", reason: "Nothing to waive here, this is a test case", owner: "o@acme.io", expires: "2099-01-01")
         }
+        let report = try CLI.temporaryDirectory().appendingPathComponent("report.json").path
         let result = try await captureStandardError {
-            await PavedCLI.run(platform: platform, arguments: ["check", "--format", "json", "--output", "/dev/null"])
+            await PavedCLI.run(platform: platform, arguments: ["check", "--format", "json", "--output", report])
         }
         let warnings = result.stderr.split(separator: "\n").filter { $0.contains("matched no finding") }
         #expect(warnings == ["PavedCLITests/CheckCommandTests.swift:\(line): warning: waiver for SEC-SM-002 on aws_kms_alias.bucket_raw matched no finding; remove it if the finding is fixed"])
@@ -44,8 +45,42 @@ import Testing
         let text = try String(contentsOf: sarif, encoding: .utf8)
         #expect(text.contains("\"ruleId\": \"SEC-SM-002\""))
         #expect(text.contains("\"startLine\": \(line)"))
-        let high = await PavedCLI.run(platform: platform, arguments: ["check", "--fail-on", "high", "--format", "json", "--output", "/dev/null"])
+        let high = await PavedCLI.run(platform: platform, arguments: ["check", "--fail-on", "high", "--format", "json", "--output", dir.appendingPathComponent("high.json").path])
         #expect(high == 0)
+    }
+
+    /// `--output` replaces a regular file atomically, but follows a symlink to its target and writes
+    /// a pipe or device in place: replacing `/dev/stdout` or a FIFO with a regular file breaks the
+    /// caller (and, for `/dev/null`, the whole machine).
+    @Test func outputFollowsSymlinksAndWritesPipesInPlace() async throws {
+        let platform = Platform("acme", owner: "o@acme.io") {
+            dev
+            Bucket("raw")
+        }
+        let dir = try CLI.temporaryDirectory()
+        let target = dir.appendingPathComponent("report.json")
+        let link = dir.appendingPathComponent("latest.json")
+        try Data().write(to: target)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        #expect(await PavedCLI.run(platform: platform, arguments: ["check", "--format", "json", "--output", link.path]) == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("{"))
+
+        let fifo = dir.appendingPathComponent("pipe")
+        let copy = dir.appendingPathComponent("from-pipe.json")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo.path, copy.path]
+        try reader.run()
+        let status = await PavedCLI.run(platform: platform, arguments: ["check", "--format", "json", "--output", fifo.path])
+        var info = stat()
+        let stillAPipe = lstat(fifo.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO
+        #expect(stillAPipe, "the FIFO was replaced by a regular file")
+        if !stillAPipe { reader.terminate() }
+        reader.waitUntilExit()
+        #expect(status == 0)
+        #expect(try String(contentsOf: copy, encoding: .utf8).hasPrefix("{"))
     }
 
     @Test func checkOnFilesFromDiskAndBadInput() throws {

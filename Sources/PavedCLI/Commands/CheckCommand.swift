@@ -122,12 +122,25 @@ struct CheckCommand: AsyncParsableCommand {
         return text
     }
 
-    /// Writes `text` to `path` atomically (a temporary file renamed into place).
+    /// Writes `text` to `path`: a regular file (or a new one) is replaced atomically (a temporary
+    /// file renamed into place), through any symlink; a device or pipe (`/dev/stdout`, `/dev/null`,
+    /// a FIFO) is written in place, never replaced by a regular file.
     static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+            if type == nil || type == .typeRegular {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .atomic)
+            } else {
+                guard let handle = FileHandle(forWritingAtPath: url.path) else {
+                    throw CLIError("cannot write \(path): it cannot be opened for writing")
+                }
+                defer { try? handle.close() }
+                try handle.write(contentsOf: Data(text.utf8))
+            }
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError("cannot write \(path): \(OutputWriter.describe(error))")
         }
