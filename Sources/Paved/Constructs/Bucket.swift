@@ -3,7 +3,8 @@
 /// Lowers to: a customer-managed KMS key that rotates (and its alias); the bucket; a public access
 /// block with all four flags; `BucketOwnerEnforced` ownership (no ACLs); SSE-KMS with a bucket key;
 /// versioning; a bucket policy that denies requests without TLS; access logging into the platform's
-/// ``LogBucket`` when one is declared; and a lifecycle configuration from ``Retention``.
+/// ``LogBucket`` when one is declared; and a lifecycle configuration from its ``Retention``, or else
+/// from the platform's ``DefaultRetention`` for its classification.
 ///
 /// ```swift
 /// Bucket("raw-events", classification: .confidential, tier: .tier1) {
@@ -82,7 +83,7 @@ public struct Bucket: AccessTarget {
                 n, AWSS3BucketLogging(bucket: bucket.id, targetBucket: logs.bucketRef.id, targetPrefix: "\(bucketName)/"),
                 for: self, part: "logging")
         }
-        if let retention {
+        if let retention = retention ?? context.defaultRetention(for: metadata) {
             context.add(
                 n, AWSS3BucketLifecycleConfiguration(bucket: bucket.id, rule: [retention.rule]),
                 for: self, at: retention.location, part: "retention", dependsOn: [versioning.terraformAddress])

@@ -1,4 +1,5 @@
-/// A data platform: its environments and the constructs every environment gets.
+/// A data platform: its environments, the constructs every environment gets, and retention
+/// defaults per data classification.
 ///
 /// ```swift
 /// let acme = Platform("acme-data", owner: "data-platform@acme.io") {
@@ -13,6 +14,8 @@ public struct Platform: Sendable {
     public var metadata: Metadata
     public var environments: [Environment]
     public var constructs: [any Construct]
+    /// Retention for data of a classification, where a construct declares none (``DefaultRetention``).
+    public var retentionDefaults: [DefaultRetention]
     public var location: SourceLocation
 
     public init(
@@ -26,14 +29,17 @@ public struct Platform: Sendable {
         self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
         var environments: [Environment] = []
         var constructs: [any Construct] = []
+        var retentionDefaults: [DefaultRetention] = []
         for node in content() {
             switch node {
             case .environment(let e): environments.append(e)
             case .construct(let c): constructs.append(c)
+            case .retentionDefault(let d): retentionDefaults.append(d)
             }
         }
         self.environments = environments
         self.constructs = constructs
+        self.retentionDefaults = retentionDefaults
     }
 }
 
@@ -41,6 +47,7 @@ public struct Platform: Sendable {
 public enum PlatformNode: Sendable {
     case environment(Environment)
     case construct(any Construct)
+    case retentionDefault(DefaultRetention)
 }
 
 /// Builds a platform's body from environments, constructs, `if`, `for` and `switch`.
@@ -48,6 +55,7 @@ public enum PlatformNode: Sendable {
 public enum PlatformBuilder {
     public static func buildExpression(_ environment: Environment) -> [PlatformNode] { [.environment(environment)] }
     public static func buildExpression(_ construct: any Construct) -> [PlatformNode] { [.construct(construct)] }
+    public static func buildExpression(_ retention: DefaultRetention) -> [PlatformNode] { [.retentionDefault(retention)] }
     public static func buildExpression(_ nodes: [PlatformNode]) -> [PlatformNode] { nodes }
     public static func buildBlock(_ parts: [PlatformNode]...) -> [PlatformNode] { parts.flatMap { $0 } }
     public static func buildOptional(_ part: [PlatformNode]?) -> [PlatformNode] { part ?? [] }

@@ -14,6 +14,8 @@ public struct SynthesisContext: Sendable {
     let ordered: [any Construct]
     /// The platform's log bucket, looked up once: every bucket asks for it.
     let logBucket: LogBucket?
+    /// The platform's retention defaults by classification (the first of each; a repeat is an error).
+    let retentionDefaults: [Classification: Retention]
 
     init(platform: Platform, environment: Environment, constructs: [String: any Construct]) {
         self.platformName = platform.name
@@ -22,6 +24,16 @@ public struct SynthesisContext: Sendable {
         self.constructs = constructs
         self.ordered = platform.constructs
         self.logBucket = platform.constructs.lazy.compactMap { $0 as? LogBucket }.first
+        var defaults: [Classification: Retention] = [:]
+        for d in platform.retentionDefaults where defaults[d.classification] == nil { defaults[d.classification] = d.retention }
+        self.retentionDefaults = defaults
+    }
+
+    /// The platform's ``DefaultRetention`` for data with `metadata`'s classification (inheriting the
+    /// platform's), or nil when the platform declares none for it.
+    public func defaultRetention(for metadata: Metadata) -> Retention? {
+        guard let classification = metadata.inheriting(from: platformMetadata).classification else { return nil }
+        return retentionDefaults[classification]
     }
 
     /// The construct named `name`, if the platform declares one.

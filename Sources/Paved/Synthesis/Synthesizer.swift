@@ -140,6 +140,7 @@ public struct Synthesizer: Sendable {
             }
             for waiver in construct.waivers { out += waiver.validate() }
         }
+        out += DefaultRetention.validate(platform.retentionDefaults)
         let logBuckets = platform.constructs.compactMap { $0 as? LogBucket }
         for extra in logBuckets.dropFirst() {
             out.append(.error("a platform has one LogBucket; '\(logBuckets[0].name)' is declared at \(logBuckets[0].location)", at: extra.location))
