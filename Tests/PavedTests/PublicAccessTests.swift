@@ -1,0 +1,85 @@
+import Foundation
+import Paved
+import PavedTesting
+import Testing
+
+/// `PublicAccess`: the only way to grant everyone access, visible to policy and justified by a waiver.
+@Suite struct PublicAccessTests {
+    static let env = Environment(
+        .prod, aws: .account("222222222222", region: "eu-west-1"), gcp: .project("acme-data-prod", region: "europe-west1"),
+        backend: .local(path: "prod.tfstate"))
+
+    static let line = #line + 5
+    static let platform = Platform("acme-data", owner: "data@acme.io") {
+        env
+        BigQueryDataset("open-data", location: "EU")
+        Snowflake.Database("shared", retention: .days(1))
+        PublicAccess(.read, on: "open-data")
+            .waive("GOV-GRANT-002", reason: "Published open data set, approved by the data council in DC-142",
+                   owner: "data-council@acme.io", expires: "2099-12-31")
+        PublicAccess(.read, on: "shared")
+            .waive("GOV-GRANT-001", reason: "Reference data every Snowflake user in the account may query",
+                   owner: "data-council@acme.io", expires: "2099-12-31")
+    }
+
+    @Test func matchesGolden() throws {
+        let text = try #require(PavedTesting.render(Self.platform).files["prod/main.tf.json"])
+        PavedTesting.assertGolden(text, at: RedshiftServerlessTests.goldens.appendingPathComponent("public-access-prod.tf.json"))
+    }
+
+    @Test func grantsEveryoneExactlyReadAndCarriesItsWaiver() throws {
+        #expect(PavedTesting.diagnostics(of: Self.platform) == [])
+        let config = try #require(PavedTesting.stack(Self.platform, .prod))
+        let dataset = try #require(config.resources.first { $0.address == .resource("google_bigquery_dataset_iam_member", "public_read_open_data") })
+        #expect(dataset.arguments["member"]?.renderedJSON == "allUsers")
+        #expect(dataset.arguments["role"]?.renderedJSON == "roles/bigquery.dataViewer")
+        #expect(dataset.provenance?.constructPath == "acme-data/open-data-public/grants")
+        #expect(dataset.provenance?.location.line == Self.line)
+        #expect(dataset.provenance?.waivers.map(\.rule) == ["GOV-GRANT-002"])
+        // No project-level role for allUsers: only the dataset.
+        #expect(!config.resources.contains { $0.address.type == "google_project_iam_member" })
+
+        let snowflake = try #require(config.resources.first { $0.address == .resource("snowflake_grant_account_role", "public_read_shared") })
+        #expect(snowflake.arguments["parent_role_name"]?.renderedJSON == "PUBLIC")
+        #expect(snowflake.arguments["role_name"]?.renderedJSON == "${snowflake_account_role.shared_read.name}")
+        #expect(snowflake.provenance?.waivers.map(\.rule) == ["GOV-GRANT-001"])
+    }
+
+    @Test func allAuthenticatedUsersOnGoogleCloud() throws {
+        let platform = Platform("acme-data", owner: "data@acme.io") {
+            Self.env
+            BigQueryDataset("open-data", location: "EU")
+            PublicAccess(.read, on: "open-data", to: .anyAuthenticatedUser)
+                .waive("GOV-GRANT-002", reason: "Shared with any signed-in Google account for the research program",
+                       owner: "data-council@acme.io", expires: "2099-12-31")
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [])
+        let config = try #require(PavedTesting.stack(platform, .prod))
+        let grant = try #require(config.resources.first { $0.address.type == "google_bigquery_dataset_iam_member" })
+        #expect(grant.arguments["member"]?.renderedJSON == "allAuthenticatedUsers")
+    }
+
+    @Test func unjustifiedOrUnsupportedPublicAccessIsAnErrorAtItsLine() {
+        let file = "PavedTests/PublicAccessTests.swift"
+        let line = #line
+        let platform = Platform("acme-data", owner: "data@acme.io") {
+            Self.env
+            BigQueryDataset("open-data", location: "EU")
+            Bucket("site")
+            Snowflake.Database("shared", retention: .days(1))
+            PublicAccess(.read, on: "open-data")
+            PublicAccess(.write, on: "shared")
+            PublicAccess(.read, on: "site")
+            PublicAccess(.read, on: "opn-data")
+            Snowflake.Warehouse("wh") { CreditBudget(perMonth: 10) }
+            PublicAccess(.read, on: "wh")
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [
+            "\(file):\(line + 7): error: public access to 'shared' may only be .read: everyone writing, owning or using it cannot be made safe",
+            "\(file):\(line + 6): error: public access to bigquery dataset 'open-data' must be justified: add .waive(\"GOV-GRANT-002\", reason: \"why this data is public\", owner: \"…\", expires: \"YYYY-MM-DD\")",
+            "\(file):\(line + 8): error: bucket 'site' cannot be made public: its objects are encrypted with a customer-managed KMS key, which anonymous requests cannot use; publish it through CloudFront with origin access control",
+            "\(file):\(line + 9): error: no construct named 'opn-data' in platform 'acme-data'; did you mean 'open-data'?",
+            "\(file):\(line + 11): error: snowflake warehouse 'wh' cannot be made public: public access is supported on bigquery datasets and snowflake databases",
+        ])
+    }
+}
