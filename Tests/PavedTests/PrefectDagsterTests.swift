@@ -84,6 +84,42 @@ import Testing
         #expect(PavedTesting.diagnostics(of: Self.full) == [])
     }
 
+    /// The example in docs/prefect-dagster.md, verbatim.
+    @Test func documentedExampleSynthesizes() {
+        let platform = Platform("acme-data", owner: "data-platform@acme.io", team: "data-platform", tier: .tier2,
+                                classification: .internal, costCenter: "CC-4100") {
+            Environment(.dev)
+            Environment(.prod)
+
+            // Prefect
+            Prefect.WorkPool("k8s", type: .kubernetes, concurrencyLimit: 20, description: "Flow runs on the data cluster")
+                .overriding(in: .dev, concurrencyLimit: 2)
+            Prefect.Flow("ingest-orders", tags: ["ingestion"], owner: "ingestion@acme.io", tier: .tier1) {
+                Prefect.Deployment(
+                    "hourly", entrypoint: "flows/ingest.py:ingest_orders", workPool: "k8s",
+                    schedule: .cron("0 * * * *", timezone: "Europe/Amsterdam"),
+                    parameters: ["full_refresh": false, "source": "shopify"], concurrencyLimit: 1,
+                    image: "ghcr.io/acme/flows:2027.01.3")
+                    .overriding(in: .dev, scheduleActive: false, parameters: ["batch_size": 50])
+                Prefect.Deployment("backfill", entrypoint: "flows/ingest.py:ingest_orders", workPool: "k8s",
+                                   schedule: .every(.hours(6), from: "2027-01-01T00:00:00Z"), paused: true)
+            }
+
+            // Dagster+
+            Dagster.CodeLocation("orders", image: "ghcr.io/acme/orders:2027.01.3", source: .module("orders.definitions"),
+                                 workingDirectory: "/app")
+                .overriding(in: .dev, image: "ghcr.io/acme/orders:2027.02.0-rc1")
+            Dagster.CodeLocation("marketing", image: "ghcr.io/acme/marketing:1.4.0", source: .pythonFile("marketing/defs.py"))
+            Dagster.ConcurrencyPool("warehouse", pool: "snowflake_warehouse", limit: 8).overriding(in: .dev, limit: 1)
+            Dagster.Team("analysts") {
+                Allow(.read, on: "orders")
+                Allow(.use, on: "marketing")
+            }
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [])
+        #expect(PavedTesting.stack(platform, .prod)?.resources.count == 11)
+    }
+
     // MARK: - The pinned attribute sets
 
     /// The pinned schema file, written by hand from the providers' source.
