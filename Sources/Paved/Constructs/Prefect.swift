@@ -27,10 +27,24 @@ public enum PrefectProvider {
     public static let endpointVariable = "prefect_endpoint"
 
     static let variables: [Variable] = [
-        Variable(accountVariable, type: "string", description: "Prefect Cloud account ID (UUID)"),
-        Variable(workspaceVariable, type: "string", description: "Prefect Cloud workspace ID (UUID) of this environment"),
-        Variable(endpointVariable, type: "string", default: "https://api.prefect.cloud", description: "Prefect API URL"),
+        Variable(
+            accountVariable, type: "string", description: "Prefect Cloud account ID (UUID)",
+            validations: [uuidValidation(accountVariable, "account")]),
+        Variable(
+            workspaceVariable, type: "string", description: "Prefect Cloud workspace ID (UUID) of this environment",
+            validations: [uuidValidation(workspaceVariable, "workspace")]),
+        Variable(
+            endpointVariable, type: "string", default: "https://api.prefect.cloud", description: "Prefect API URL",
+            validations: [Variable.Validation(
+                condition: .raw("startswith(var.\(endpointVariable), \"https://\")"),
+                errorMessage: "The Prefect API URL must use https:// (the API key is sent with every request).")]),
     ]
+
+    static func uuidValidation(_ variable: String, _ what: String) -> Variable.Validation {
+        Variable.Validation(
+            condition: .raw("can(regex(\"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\", var.\(variable)))"),
+            errorMessage: "The Prefect \(what) ID is a UUID (Prefect Cloud shows it in the \(what) URL).")
+    }
 
     static let arguments: [String: Value] = [
         "endpoint": .variable(endpointVariable), "account_id": .variable(accountVariable),
