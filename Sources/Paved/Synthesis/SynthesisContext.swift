@@ -199,6 +199,28 @@ public struct SynthesisContext: Sendable {
         append(.data(type, name), arguments, construct: construct, at: location, part: part, dependsOn: [], lifecycle: nil)
     }
 
+    /// Adds a resource of a provider Paved bundles no schema for (Prefect, Dagster+): the unchecked
+    /// path, kept apart from the typed one and internal to Paved's own constructs.
+    ///
+    /// Nothing checks these blocks against a provider schema (`paved validate` notes "no schema
+    /// loaded for provider …"), so the arguments are checked here against the attribute set pinned
+    /// from the provider's source (``UncheckedSchemas``); a mismatch is a Paved bug, reported as an
+    /// error. `metadata` (inheriting the platform's) always goes into the provenance comment, since
+    /// these resources have no tag map that `paved check` can read.
+    @discardableResult
+    mutating func addUnchecked(
+        _ type: String, _ name: String, _ arguments: [String: Value], for construct: any Construct, metadata: Metadata,
+        at location: SourceLocation? = nil, part: String? = nil
+    ) -> ResourceAddress {
+        for problem in UncheckedSchemas.problems(type: type, arguments: arguments) {
+            error("internal error: \(problem); please report this Paved bug", at: location ?? construct.location)
+        }
+        let address = append(.resource(type, name), arguments, construct: construct, at: location, part: part, dependsOn: [], lifecycle: nil)
+        let strings = metadataStrings(metadata)
+        if let last = resources.indices.last { resources[last].provenance?.metadata = strings }
+        return address
+    }
+
     private mutating func append(
         _ address: ResourceAddress, _ arguments: [String: Value], construct: any Construct, at location: SourceLocation?,
         part: String?, dependsOn: [ResourceAddress], lifecycle: Lifecycle?

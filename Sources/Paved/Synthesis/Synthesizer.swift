@@ -24,6 +24,10 @@ public enum ProviderVersions {
     public static let snowflake = ProviderRequirement(source: "snowflakedb/snowflake", version: "~> 2.11.0")
     public static let databricks = ProviderRequirement(source: "databricks/databricks", version: "~> 1.99.0")
     public static let vault = ProviderRequirement(source: "hashicorp/vault", version: "~> 5.6.0")
+    /// Not in the bundled schemas: the attributes Paved writes are pinned from v3.4.1's source (UncheckedSchemas).
+    public static let prefect = ProviderRequirement(source: "prefecthq/prefect", version: "~> 3.4.1")
+    /// Not in the bundled schemas: pinned exactly, since 0.1.x releases make breaking changes (UncheckedSchemas).
+    public static let dagsterplus = ProviderRequirement(source: "dagster-io/dagsterplus", version: "= 0.1.10")
 
     static func requirement(for name: String) -> ProviderRequirement? {
         switch name {
@@ -32,6 +36,8 @@ public enum ProviderVersions {
         case "snowflake": snowflake
         case "databricks": databricks
         case "vault": vault
+        case "prefect": prefect
+        case "dagsterplus": dagsterplus
         default: nil
         }
     }
@@ -202,6 +208,16 @@ public struct Synthesizer: Sendable {
                 providers.append(ProviderConfiguration("databricks", arguments: [
                     "host": .expression(.variable(DatabricksProvider.hostVariable)),
                 ]))
+            }
+            if name == "prefect" {
+                // Account, workspace and API URL from variables; the API key only from PREFECT_API_KEY.
+                for variable in PrefectProvider.variables where variables[variable.name] == nil { variables[variable.name] = variable }
+                providers.append(ProviderConfiguration("prefect", arguments: PrefectProvider.arguments))
+            }
+            if name == "dagsterplus" {
+                // The organization from a variable; the API token only from DAGSTER_CLOUD_API_TOKEN.
+                for variable in DagsterProvider.variables where variables[variable.name] == nil { variables[variable.name] = variable }
+                providers.append(ProviderConfiguration("dagsterplus", arguments: DagsterProvider.arguments))
             }
         }
         let resources = Self.sortedByAddress(context.resources)
