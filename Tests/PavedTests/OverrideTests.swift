@@ -86,3 +86,21 @@ import Testing
         ])
     }
 }
+
+extension OverrideTests {
+    @Test func overridesOfUndeclaredEnvironmentsAreErrorsForEveryOverridingConstruct() {
+        let file = "PavedTests/OverrideTests.swift"
+        let line = #line
+        let platform = Platform("ovr", owner: "o@acme.io") {
+            Environment(.prod)
+            Databricks.SQLWarehouse("bi").overriding(in: .dev, maxClusters: 1)
+            Databricks.ClusterPolicy("etl", maxDBUsPerHour: 10, maxWorkers: 2).overriding(in: .dev, maxWorkers: 1)
+            Dagster.ConcurrencyPool("db", limit: 4).overriding(in: .dev, limit: 1)
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [
+            "\(file):\(line + 3): error: databricks sql warehouse 'bi' overrides environment 'dev', which the platform does not declare (it has prod)",
+            "\(file):\(line + 4): error: databricks cluster policy 'etl' overrides environment 'dev', which the platform does not declare (it has prod)",
+            "\(file):\(line + 5): error: dagster concurrency pool 'db' overrides environment 'dev', which the platform does not declare (it has prod)",
+        ])
+    }
+}

@@ -44,3 +44,26 @@ extension EnvironmentOverriding {
         }
     }
 }
+
+extension Prefect.WorkPool: EnvironmentOverriding {
+    public var overrideLocations: [EnvironmentName: SourceLocation] { overrides.mapValues(\.location) }
+}
+
+extension Prefect.Flow: EnvironmentOverriding {
+    /// The overrides of its deployments (the first line for each environment).
+    public var overrideLocations: [EnvironmentName: SourceLocation] {
+        var out: [EnvironmentName: SourceLocation] = [:]
+        for deployment in deployments {
+            for (environment, o) in deployment.overrides where out[environment] == nil { out[environment] = o.location }
+        }
+        return out
+    }
+}
+
+extension Dagster.CodeLocation: EnvironmentOverriding {
+    public var overrideLocations: [EnvironmentName: SourceLocation] { imageOverrides.mapValues(\.location) }
+}
+
+extension Dagster.ConcurrencyPool: EnvironmentOverriding {
+    public var overrideLocations: [EnvironmentName: SourceLocation] { limitOverrides.mapValues(\.location) }
+}
