@@ -18,7 +18,7 @@ import Testing
 
     static let full = Platform("acme-data", owner: "data-platform@acme.io", tier: .tier2, classification: .internal) {
         Environment(.prod, aws: .account("123456789012", region: "eu-west-1"), backend: .local(path: "prod.tfstate"))
-        Secret("dagster/db-password")
+        Secret("dagster/db-password", rotation: .every(.days(30), usingFunctionARN: "arn:aws:lambda:eu-west-1:123456789012:function:rotate"))
         Role(
             "dagster-runner",
             assumedBy: .kubernetes(oidcProvider: issuer, namespace: "dagster", serviceAccount: "sensor"),
@@ -106,6 +106,24 @@ import Testing
         #expect(Self.trust(platform, "k") == .array([
             Self.webIdentity(sid: "AssumeRoleWithWebIdentity", issuer: "k8s.acme.io/clusters/data-1", subjects: ["system:serviceaccount:jobs:etl"]),
         ]))
+    }
+
+    /// An AWS role that names a Vault secret is told where Vault access goes.
+    @Test func vaultSecretsAreNotIAMTargets() {
+        let file = "PavedTests/RoleKubernetesTests.swift"
+        let line = #line
+        let platform = Platform("acme-data", owner: "o@acme.io") {
+            Environment(.prod, aws: .account("123456789012", region: "eu-west-1"))
+            Vault.KVEngine("apps") { Vault.Secret("db") }
+            Role("job", assumedBy: .service(.glue)) {
+                Allow(.readSecret, on: "apps/db")
+                Allow(.readSecret, on: "apps")
+            }
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [
+            "\(file):\(line + 5): error: cannot grant .readSecret on vault secret 'apps/db': AWS roles cannot be granted Vault secrets: grant it in a Vault.Principal",
+            "\(file):\(line + 6): error: cannot grant .readSecret on vault kv engine 'apps': AWS roles cannot be granted Vault secrets: grant it in a Vault.Principal",
+        ])
     }
 
     @Test func invalidInputsAreErrorsAtTheirLines() {

@@ -265,6 +265,10 @@ public struct Allow: Sendable {
             return [IAMStatement(sid: sid, actions: actions, resources: resources.map { TypedValue<String>($0) })]
         case .intent(let intent, let target):
             guard let construct = context.construct(named: target) else {
+                if let engine = target.split(separator: "/").first, context.construct(named: String(engine)) is Vault.KVEngine {
+                    context.error("cannot grant .\(intent.rawValue) on vault secret '\(target)': AWS roles cannot be granted Vault secrets: grant it in a Vault.Principal", at: location)
+                    return []
+                }
                 context.error(unknownTarget(target, expected: nil, context: context), at: location)
                 return []
             }
@@ -272,6 +276,7 @@ public struct Allow: Sendable {
                 let supported = (construct as? any AccessTarget)?.supportedIntents.map { ".\($0.rawValue)" } ?? []
                 let hint = construct is any SnowflakeGrantTarget ? "AWS roles cannot be granted Snowflake objects: grant it in a Snowflake.Role"
                     : construct is any GCPGrantTarget ? "AWS roles cannot be granted Google Cloud resources: grant it in a GCPServiceAccount"
+                    : construct is Vault.KVEngine ? "AWS roles cannot be granted Vault secrets: grant it in a Vault.Principal"
                     : supported.isEmpty ? "it cannot be granted" : "use \(supported.joined(separator: " or "))"
                 context.error("cannot grant .\(intent.rawValue) on \(construct.kind) '\(target)': \(hint)", at: location)
                 return []
