@@ -52,4 +52,24 @@ import Testing
         #expect(PavedTesting.diagnostics(of: platform) == [])
         #expect(validate(platform, with: try ProviderSchemas.bundled()) == [])
     }
+
+    @Test func vaultAndKubernetesPrincipalsFullyConfiguredAreValid() throws {
+        let platform = Platform("full", owner: "o@acme.io", team: "t", tier: .tier1, classification: .restricted, costCenter: "cc") {
+            Environment(.dev, aws: .account("111111111111", region: "eu-west-1"), backend: .local(path: "dev.tfstate"))
+            Vault.KVEngine("kv", description: "d", maxVersions: 5, deleteVersionAfter: .days(30)) {
+                Vault.Secret("a/b", description: "d", maxVersions: 2, deleteVersionAfter: .days(1), casRequired: true, owner: "x@acme.io")
+            }
+            Vault.Principal(
+                "p", login: .appRole(backend: "ar", secretIDBoundCIDRs: ["10.0.0.0/8"], tokenBoundCIDRs: ["10.0.0.0/8"]),
+                .kubernetes(backend: "k8s", namespaces: ["ns"], serviceAccounts: ["sa"], audience: "vault", tokenBoundCIDRs: ["10.0.0.0/8"])
+            ) {
+                Allow(.readSecret, on: "kv/a/b")
+                Vault.AllowEverySecret(.readSecret, under: "kv/a")
+            }
+            Role("pod", assumedBy: .kubernetes(
+                oidcProvider: "oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE", namespace: "ns", serviceAccount: "sa"))
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [])
+        #expect(validate(platform, with: try ProviderSchemas.bundled()) == [])
+    }
 }

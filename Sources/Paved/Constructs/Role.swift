@@ -6,6 +6,12 @@
 ///     Allow(.readSecret, on: "snowflake/etl-password")
 /// }
 /// ```
+/// A job an orchestrator runs on EKS assumes a role through its Kubernetes service account:
+///
+/// ```swift
+/// Role("dagster-runner", assumedBy: .kubernetes(
+///     oidcProvider: "oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE", namespace: "dagster", serviceAccount: "runner"))
+/// ```
 /// Each ``Allow`` lowers to exactly the actions the intent needs on exactly the target's ARNs: no
 /// `*` unless written with ``Allow/init(actions:on:file:filePath:line:)``.
 public struct Role: Construct {
@@ -17,6 +23,11 @@ public struct Role: Construct {
         case role(String)
         /// An IAM role or user outside the platform, by ARN.
         case arn(String)
+        /// Pods running as a Kubernetes service account, through the cluster's IAM OIDC identity
+        /// provider (EKS IAM roles for service accounts): `oidcProvider` is the issuer without
+        /// `https://` (`oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE`), and
+        /// the provider must exist in the environment's account.
+        case kubernetes(oidcProvider: String, namespace: String, serviceAccount: String)
     }
 
     public var kind: String { "role" }
@@ -56,8 +67,47 @@ public struct Role: Construct {
         for case .arn(let arn) in assumedBy where !(arn.hasPrefix("arn:aws:iam::") && arn.count > 13) {
             out.append(.error("role '\(name)' principal '\(arn)' is not an IAM ARN (arn:aws:iam::ACCOUNT:role/NAME)", at: location))
         }
+        for case .kubernetes(let issuer, let namespace, let serviceAccount) in assumedBy {
+            if let problem = Self.issuerProblem(issuer) {
+                out.append(.error("role '\(name)' .kubernetes oidcProvider '\(issuer)' \(problem)", at: location))
+            }
+            if !KubernetesName.isLabel(namespace) {
+                out.append(.error("role '\(name)' .kubernetes namespace '\(namespace)' \(KubernetesName.labelRule)", at: location))
+            }
+            if !KubernetesName.isSubdomain(serviceAccount) {
+                out.append(.error("role '\(name)' .kubernetes service account '\(serviceAccount)' \(KubernetesName.subdomainRule)", at: location))
+            }
+        }
         for grant in grants { out += grant.validate() }
         return out
+    }
+
+    /// Why `issuer` is not an OIDC issuer as IAM names it (host and path, no scheme), or nil.
+    /// EKS issuers are `oidc.eks.REGION.amazonaws.com/id/ID` with a 32-character hexadecimal ID.
+    static func issuerProblem(_ issuer: String) -> String? {
+        if issuer.hasPrefix("https://") || issuer.hasPrefix("http://") {
+            return "must not include the scheme: write '\(issuer.drop { $0 != "/" }.dropFirst(2))'"
+        }
+        if issuer.hasSuffix("/") { return "must not end with '/'" }
+        let parts = issuer.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let host = parts[0]
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        let hostOK = labels.count >= 2 && labels.allSatisfy { l in
+            !l.isEmpty && l.count <= 63 && l.first != "-" && l.last != "-" && l.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+        }
+        if !hostOK || parts.dropFirst().contains(where: { $0.isEmpty || $0.contains(where: { !$0.isASCII || $0.isWhitespace || "?#*:".contains($0) }) }) {
+            return "is not an OIDC issuer host and path (such as oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE)"
+        }
+        if host.hasPrefix("oidc.eks.") {
+            let region = host.dropFirst("oidc.eks.".count).split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
+            let id = parts.count == 3 && parts[1] == "id" ? parts[2] : ""
+            guard Synthesizer.isRegion(region), host == "oidc.eks.\(region).amazonaws.com",
+                  id.count == 32, id.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) })
+            else {
+                return "is not an EKS issuer: expected oidc.eks.REGION.amazonaws.com/id/ID with a 32-character ID of uppercase letters and digits (aws eks describe-cluster --query cluster.identity.oidc.issuer, without https://)"
+            }
+        }
+        return nil
     }
 
     var resourceName: String { Identifier.sanitize(name) }
@@ -79,7 +129,7 @@ public struct Role: Construct {
         var roleARNs: [TypedValue<String>] = []
         for principal in assumedBy {
             switch principal {
-            case .service: break
+            case .service, .kubernetes: break
             case .arn(let arn): roleARNs.append(.init(arn))
             case .role(let other):
                 if let role = context.construct(named: other) as? Role {
@@ -95,9 +145,12 @@ public struct Role: Construct {
             // Confused-deputy protection: only this account's resources may make the service assume the role.
             trustConditions.append(.init("StringEquals", "aws:SourceAccount", [.init(context.environment.aws?.accountID ?? "")]))
         }
-        let trust = context.addPolicyDocument(
-            "\(n)_trust", [IAMStatement(sid: "AssumeRole", actions: ["sts:AssumeRole"], principals: principals, conditions: trustConditions)],
-            for: self, part: "trust")
+        var trustStatements: [IAMStatement] = []
+        if !principals.isEmpty {
+            trustStatements.append(IAMStatement(sid: "AssumeRole", actions: ["sts:AssumeRole"], principals: principals, conditions: trustConditions))
+        }
+        trustStatements += webIdentityStatements(account: context.environment.aws?.accountID ?? "")
+        let trust = context.addPolicyDocument("\(n)_trust", trustStatements, for: self, part: "trust")
         let role = context.add(n, AWSIAMRole(
             assumeRolePolicy: trust.json, description: description.map { TypedValue($0) },
             maxSessionDuration: .init(maxSessionDuration.seconds), name: .init(roleName), tags: context.typedTags(metadata)
@@ -123,6 +176,28 @@ public struct Role: Construct {
         context.add(
             n, AWSIAMRolePolicy(name: "\(roleName)-permissions", policy: permissions.json, role: role.id),
             for: self, part: "permissions")
+    }
+}
+
+extension Role {
+    /// One `sts:AssumeRoleWithWebIdentity` statement per OIDC issuer, sorted: the issuer's IAM
+    /// identity provider as the federated principal, and `StringEquals` on the token's audience
+    /// (`sts.amazonaws.com`) and subject (`system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT`).
+    func webIdentityStatements(account: String) -> [IAMStatement] {
+        var subjects: [String: Set<String>] = [:]
+        for case .kubernetes(let issuer, let namespace, let serviceAccount) in assumedBy {
+            subjects[issuer, default: []].insert("system:serviceaccount:\(namespace):\(serviceAccount)")
+        }
+        return subjects.keys.sorted().enumerated().map { i, issuer in
+            IAMStatement(
+                sid: i == 0 ? "AssumeRoleWithWebIdentity" : "AssumeRoleWithWebIdentity\(i + 1)",
+                actions: ["sts:AssumeRoleWithWebIdentity"],
+                principals: [.init(type: "Federated", identifiers: [.init("arn:aws:iam::\(account):oidc-provider/\(issuer)")])],
+                conditions: [
+                    .init("StringEquals", "\(issuer):aud", ["sts.amazonaws.com"]),
+                    .init("StringEquals", "\(issuer):sub", (subjects[issuer] ?? []).sorted().map { TypedValue<String>($0) }),
+                ])
+        }
     }
 }
 
@@ -190,6 +265,10 @@ public struct Allow: Sendable {
             return [IAMStatement(sid: sid, actions: actions, resources: resources.map { TypedValue<String>($0) })]
         case .intent(let intent, let target):
             guard let construct = context.construct(named: target) else {
+                if let engine = target.split(separator: "/").first, context.construct(named: String(engine)) is Vault.KVEngine {
+                    context.error("cannot grant .\(intent.rawValue) on vault secret '\(target)': AWS roles cannot be granted Vault secrets: grant it in a Vault.Principal", at: location)
+                    return []
+                }
                 context.error(unknownTarget(target, expected: nil, context: context), at: location)
                 return []
             }
@@ -197,6 +276,7 @@ public struct Allow: Sendable {
                 let supported = (construct as? any AccessTarget)?.supportedIntents.map { ".\($0.rawValue)" } ?? []
                 let hint = construct is any SnowflakeGrantTarget ? "AWS roles cannot be granted Snowflake objects: grant it in a Snowflake.Role"
                     : construct is any GCPGrantTarget ? "AWS roles cannot be granted Google Cloud resources: grant it in a GCPServiceAccount"
+                    : construct is Vault.KVEngine ? "AWS roles cannot be granted Vault secrets: grant it in a Vault.Principal"
                     : supported.isEmpty ? "it cannot be granted" : "use \(supported.joined(separator: " or "))"
                 context.error("cannot grant .\(intent.rawValue) on \(construct.kind) '\(target)': \(hint)", at: location)
                 return []

@@ -219,6 +219,17 @@ public struct Synthesizer: Sendable {
                 for variable in DagsterProvider.variables where variables[variable.name] == nil { variables[variable.name] = variable }
                 providers.append(ProviderConfiguration("dagsterplus", arguments: DagsterProvider.arguments))
             }
+            if name == "vault" {
+                // The address (and optional namespace) come from variables; the token from
+                // VAULT_TOKEN or the provider's other login methods, never from this file.
+                for variable in VaultProvider.variables where variables[variable.name] == nil {
+                    variables[variable.name] = variable
+                }
+                providers.append(ProviderConfiguration("vault", arguments: [
+                    "address": .expression(.variable(VaultProvider.addressVariable)),
+                    "namespace": .expression(.variable(VaultProvider.namespaceVariable)),
+                ]))
+            }
         }
         let resources = Self.sortedByAddress(context.resources)
         return Configuration(
