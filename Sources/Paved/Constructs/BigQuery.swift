@@ -1,4 +1,5 @@
-/// A construct that Google Cloud principals (``GCPServiceAccount``) can be granted access to.
+/// A construct that Google Cloud principals (``GCPServiceAccount``, ``GCPGroup``) can be granted
+/// access to. Each kind of target lowers its own intents to IAM bindings on itself.
 public protocol GCPGrantTarget: Construct {
     /// The intents this target understands, for messages.
     var gcpIntents: [AccessIntent] { get }
@@ -6,6 +7,30 @@ public protocol GCPGrantTarget: Construct {
     func addGCPGrant(
         _ intent: AccessIntent, member: TypedValue<String>, name: String, for grantee: any Construct,
         at location: SourceLocation, context: inout SynthesisContext)
+    /// Roles on the project a grantee also needs for `intent` on this kind of target, granted once
+    /// per grantee however many targets ask for them (BigQuery's job user, to run queries). None
+    /// by default: access stays on the resource.
+    func gcpProjectRoles(for intent: AccessIntent) -> [GCPProjectRole]
+}
+
+extension GCPGrantTarget {
+    public func gcpProjectRoles(for intent: AccessIntent) -> [GCPProjectRole] { [] }
+}
+
+/// A role on the environment's project that some grants need besides the binding on the resource.
+public struct GCPProjectRole: Sendable, Hashable {
+    /// `roles/bigquery.jobUser`.
+    public var role: String
+    /// The suffix of the `google_project_iam_member` local name: `<grantee>_<suffix>`.
+    public var suffix: String
+
+    public init(_ role: String, suffix: String) {
+        self.role = role
+        self.suffix = suffix
+    }
+
+    /// Runs query jobs in the project; the least role a BigQuery reader or writer needs besides the dataset.
+    public static let bigQueryJobUser = GCPProjectRole("roles/bigquery.jobUser", suffix: "bigquery_job_user")
 }
 
 /// A BigQuery dataset, encrypted with its own Cloud KMS key, with default table and partition
@@ -165,6 +190,9 @@ public struct BigQueryDataset: GCPGrantTarget {
             datasetID: datasetRef.datasetID, member: member, project: datasetRef.project, role: .init(role)
         ), for: grantee, at: location, part: "grants")
     }
+
+    /// Reading or writing a dataset from a query needs a job: `roles/bigquery.jobUser` on the project.
+    public func gcpProjectRoles(for intent: AccessIntent) -> [GCPProjectRole] { [.bigQueryJobUser] }
 }
 
 /// A Google Cloud service account for a workload, granted dataset access from intents.
@@ -223,15 +251,16 @@ public struct GCPServiceAccount: Construct {
     }
 }
 
-/// A Google group (a team) granted dataset access from intents: the usual way to give people access.
+/// A Google group (a team) granted access from intents: the usual way to give people access.
 ///
 /// ```swift
 /// GCPGroup("analysts", email: "analysts@acme.io") {
 ///     Allow(.read, on: "marts")
 /// }
 /// ```
-/// Writes one `google_bigquery_dataset_iam_member` per intent for `group:EMAIL`, and
-/// `roles/bigquery.jobUser` on the project so the group's members can run queries.
+/// Writes one IAM member binding per intent for `group:EMAIL` on its target (dataset, bucket or
+/// secret), and `roles/bigquery.jobUser` on the project when a dataset is granted, so the group's
+/// members can run queries.
 public struct GCPGroup: Construct {
     public var kind: String { "gcp group" }
     public var name: String
@@ -271,13 +300,15 @@ public struct GCPGroup: Construct {
     }
 }
 
-/// Grants each intent of `grants` to `member` on its target, and BigQuery's job user role on the
-/// project once when any dataset was granted.
+/// Grants each intent of `grants` to `member` on its target (each target kind lowers its own
+/// intents), then once each the project roles those targets ask for (BigQuery's job user when a
+/// dataset was granted; nothing for buckets or secrets).
 func addGCPGrants(
     _ grants: [Allow], member: TypedValue<String>, project: String, resourceName n: String, construct: any Construct,
     context: inout SynthesisContext
 ) {
     var done: Set<String> = []
+    var projectRoles: [GCPProjectRole] = []
     for grant in grants {
         guard case .intent(let intent, let targetName) = grant.grant else { continue }
         guard let target = context.construct(named: targetName) else {
@@ -287,20 +318,26 @@ func addGCPGrants(
         guard let gcpTarget = target as? any GCPGrantTarget, gcpTarget.gcpIntents.contains(intent) else {
             let supported = (target as? any GCPGrantTarget)?.gcpIntents.map { ".\($0.rawValue)" } ?? []
             let hint = supported.isEmpty
-                ? "a \(construct.kind) can be granted access to bigquery datasets only"
+                ? "a \(construct.kind) can be granted access to bigquery datasets, gcs buckets and gcp secrets only"
                 : "use \(supported.joined(separator: " or "))"
             context.error(
                 "cannot grant .\(intent.rawValue) on \(target.kind) '\(targetName)' to \(construct.kind) '\(construct.name)': \(hint)",
                 at: grant.location)
             continue
         }
-        let grantName = "\(n)_\(intent.rawValue)_\(Identifier.sanitize(targetName))"
+        let grantName = "\(n)_\(gcpGrantWord(intent))_\(Identifier.sanitize(targetName))"
         guard done.insert(grantName).inserted else { continue }  // the same grant written twice
         gcpTarget.addGCPGrant(intent, member: member, name: grantName, for: construct, at: grant.location, context: &context)
+        for role in gcpTarget.gcpProjectRoles(for: intent) where !projectRoles.contains(role) { projectRoles.append(role) }
     }
-    if !done.isEmpty {
-        context.add("\(n)_bigquery_job_user", GoogleProjectIAMMember(
-            member: member, project: .init(project), role: "roles/bigquery.jobUser"
+    for role in projectRoles {
+        context.add("\(n)_\(role.suffix)", GoogleProjectIAMMember(
+            member: member, project: .init(project), role: .init(role.role)
         ), for: construct, part: "grants")
     }
+}
+
+/// The intent in a grant's local name: `read`, `write`, `read_secret`.
+func gcpGrantWord(_ intent: AccessIntent) -> String {
+    intent == .readSecret ? "read_secret" : intent.rawValue
 }
