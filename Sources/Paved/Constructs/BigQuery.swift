@@ -195,32 +195,87 @@ public struct BigQueryDataset: GCPGrantTarget {
     public func gcpProjectRoles(for intent: AccessIntent) -> [GCPProjectRole] { [.bigQueryJobUser] }
 }
 
-/// A Google Cloud service account for a workload, granted dataset access from intents.
+/// A Google Cloud service account for a workload, granted access from intents.
 ///
 /// ```swift
-/// GCPServiceAccount("transformer") {
-///     Allow(.read, on: "events")       // roles/bigquery.dataViewer on the dataset
-///     Allow(.write, on: "marts")       // roles/bigquery.dataEditor on the dataset
+/// GCPServiceAccount("transformer", workloadIdentity: [.kubernetes(namespace: "dagster", serviceAccount: "runner")]) {
+///     Allow(.read, on: "events")         // roles/bigquery.dataViewer on the dataset
+///     Allow(.write, on: "marts")         // roles/bigquery.dataEditor on the dataset
+///     Allow(.read, on: "landing")        // roles/storage.objectViewer on the gcs bucket
+///     Allow(.readSecret, on: "dbt-token") // roles/secretmanager.secretAccessor on the secret
 /// }
 /// ```
 /// A service account with any BigQuery grant also gets `roles/bigquery.jobUser` on the project, the
-/// least role that lets it run queries. No key is created: workloads use workload identity or
-/// impersonation.
+/// least role that lets it run queries. No key is created: workloads use workload identity (the
+/// Kubernetes service accounts in `workloadIdentity` may impersonate it) or impersonation.
 public struct GCPServiceAccount: Construct {
+    /// A workload outside Google Cloud's IAM that may act as the service account.
+    public struct WorkloadIdentity: Sendable, Equatable {
+        /// The Kubernetes namespace of the workload's service account.
+        public var namespace: String
+        /// The Kubernetes service account the workload's pods run as.
+        public var serviceAccount: String
+        /// The project of the GKE cluster (its workload identity pool is `PROJECT.svc.id.goog`);
+        /// the environment's project when nil.
+        public var clusterProject: String?
+        public var location: SourceLocation
+
+        /// Pods running as Kubernetes service account `serviceAccount` in `namespace` of a GKE
+        /// cluster with Workload Identity Federation (in `clusterProject`, or the environment's
+        /// project) get `roles/iam.workloadIdentityUser` on this service account.
+        public static func kubernetes(
+            namespace: String, serviceAccount: String, clusterProject: String? = nil,
+            file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line
+        ) -> WorkloadIdentity {
+            WorkloadIdentity(
+                namespace: namespace, serviceAccount: serviceAccount, clusterProject: clusterProject,
+                location: SourceLocation(fileID: file, filePath: filePath, line: line))
+        }
+
+        /// `serviceAccount:PROJECT.svc.id.goog[NAMESPACE/KSA]`.
+        func member(project: String) -> String {
+            "serviceAccount:\(clusterProject ?? project).svc.id.goog[\(namespace)/\(serviceAccount)]"
+        }
+
+        func validate(account: String) -> [Diagnostic] {
+            var out: [Diagnostic] = []
+            let what = "gcp service account '\(account)' workload identity"
+            if !KubernetesName.isDNSLabel(namespace) {
+                out.append(.error(
+                    "\(what) namespace '\(namespace)' is not a Kubernetes namespace name (DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit)",
+                    at: location))
+            }
+            if !KubernetesName.isDNSSubdomain(serviceAccount) {
+                out.append(.error(
+                    "\(what) service account '\(serviceAccount)' is not a Kubernetes service account name (DNS-1123 subdomain: at most 253 lowercase letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit)",
+                    at: location))
+            }
+            if let clusterProject, !Synthesizer.isGCPProjectID(clusterProject) {
+                out.append(.error(
+                    "\(what) cluster project '\(clusterProject)' is not a Google Cloud project ID (6 to 30 lowercase letters, digits and dashes, starting with a letter)",
+                    at: location))
+            }
+            return out
+        }
+    }
+
     public var kind: String { "gcp service account" }
     public var name: String
     public var description: String?
     public var grants: [Allow]
+    /// Kubernetes service accounts that may impersonate this one through GKE Workload Identity.
+    public var workloadIdentity: [WorkloadIdentity]
     public var location: SourceLocation
     public var waivers: [Waiver] = []
 
     public init(
-        _ name: String, description: String? = nil,
+        _ name: String, description: String? = nil, workloadIdentity: [WorkloadIdentity] = [],
         file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
         @RoleBuilder _ grants: () -> [Allow] = { [] }
     ) {
         self.name = name
         self.description = description
+        self.workloadIdentity = workloadIdentity
         self.grants = grants()
         self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
     }
@@ -230,6 +285,7 @@ public struct GCPServiceAccount: Construct {
         if let d = NameRule.check(name, kind: kind, at: location) { out.append(d) }
         out += grants.explicitGrantErrors(
             "Allow(actions:on:) writes IAM statements for AWS: a gcp service account takes Allow(.read, on: \"dataset\") or .write")
+        for identity in workloadIdentity { out += identity.validate(account: name) }
         return out
     }
 
@@ -248,6 +304,42 @@ public struct GCPServiceAccount: Construct {
         ), for: self)
         let member: TypedValue<String> = "serviceAccount:\(account.email)"
         addGCPGrants(grants, member: member, project: gcp.projectID, resourceName: n, construct: self, context: &context)
+
+        var names: Set<String> = []
+        var members: Set<String> = []
+        for identity in workloadIdentity {
+            let principal = identity.member(project: gcp.projectID)
+            guard members.insert(principal).inserted else { continue }  // the same workload listed twice
+            let base = "\(n)_workload_identity_\(Identifier.sanitize(identity.namespace))_\(Identifier.sanitize(identity.serviceAccount))"
+            var local = base
+            var i = 2
+            while !names.insert(local).inserted {
+                local = "\(base)_\(i)"
+                i += 1
+            }
+            context.add(local, GoogleServiceAccountIAMMember(
+                member: .init(principal), role: "roles/iam.workloadIdentityUser", serviceAccountID: account.name
+            ), for: self, at: identity.location, part: "workload-identity")
+        }
+    }
+}
+
+/// Kubernetes object names (DNS-1123), as the API server checks them.
+enum KubernetesName {
+    /// A DNS-1123 label (namespaces): 1 to 63 of `[a-z0-9-]`, starting and ending with `[a-z0-9]`.
+    static func isDNSLabel(_ s: String) -> Bool { s.count <= 63 && isLabelPattern(Substring(s)) }
+
+    /// A DNS-1123 subdomain (service accounts): at most 253 characters, `[a-z0-9]([-a-z0-9]*[a-z0-9])?`
+    /// parts joined by `.`.
+    static func isDNSSubdomain(_ s: String) -> Bool {
+        s.count <= 253 && s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy(isLabelPattern)
+    }
+
+    /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?`.
+    static func isLabelPattern(_ s: Substring) -> Bool {
+        guard let first = s.first, let last = s.last else { return false }
+        func alphanumeric(_ c: Character) -> Bool { c.isASCII && (c.isLowercase || c.isNumber) }
+        return alphanumeric(first) && alphanumeric(last) && s.allSatisfy { alphanumeric($0) || $0 == "-" }
     }
 }
 
