@@ -314,6 +314,8 @@ import Testing
                 Allow(.read, on: "cold")
             }
             GCPGroup("any-google-account", email: "allAuthenticatedUsers")
+            GCSBucket("warm", location: "us")
+                .overriding(in: .prod, retention: Retention(archiveAfter: .days(60), transitions: [.after(.days(30), to: .glacier)]), lockRetentionPolicyIrreversibly: true)
         }
         let n64 = String(repeating: "n", count: 64)
         #expect(PavedTesting.diagnostics(of: platform) == [
@@ -342,6 +344,8 @@ import Testing
             "\(file):\(line + 16): error: gcp service account 'runner' workload identity namespace '\(n64)' is not a Kubernetes namespace name (DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit)",
             "\(file):\(line + 20): error: gcp group 'anyone' email 'allUsers' is not a group address (such as analysts@acme.io)",
             "\(file):\(line + 23): error: gcp group 'any-google-account' email 'allAuthenticatedUsers' is not a group address (such as analysts@acme.io)",
+            "\(file):\(line + 25): error: gcs bucket 'warm' in prod lockRetentionPolicyIrreversibly needs a retentionPolicy to lock (such as retentionPolicy: .days(365))",
+            "\(file):\(line + 25): error: retention transition to GLACIER is an S3 storage class: a gcs bucket moves objects to .nearline, .coldline or .archive",
             "\(file):\(line + 18): error: cannot grant .readSecret on gcs bucket 'cold' to gcp service account 'runner': use .read or .write",
         ])
     }
