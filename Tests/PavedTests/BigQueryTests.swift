@@ -110,6 +110,67 @@ import Testing
         #expect(prod.terraform.requiredProviders == ["google": ProviderRequirement(source: "hashicorp/google", version: "~> 6.50.0")])
     }
 
+    /// Each target kind lowers its own intents: only a dataset grant adds the project's job user
+    /// role, once per grantee however many datasets it reads or writes.
+    @Test func onlyDatasetGrantsAddTheJobUserRole() throws {
+        let platform = Platform("mix", owner: "o@acme.io", tier: .tier2, classification: .internal) {
+            Environment(.prod, gcp: .project("acme-mix-prod", region: "europe-west1"))
+            BigQueryDataset("events", location: "EU")
+            BigQueryDataset("marts", location: "EU")
+            GCSBucket("landing", location: "EU")
+            GCPSecret("token", rotationNotifications: .publish(to: "secret-rotation", every: .days(90), startingAt: "2027-01-01T00:00:00Z"))
+            GCPServiceAccount("loader") {
+                Allow(.write, on: "landing")
+                Allow(.readSecret, on: "token")
+            }
+            GCPServiceAccount("transformer") {
+                Allow(.read, on: "events")
+                Allow(.write, on: "marts")
+                Allow(.read, on: "landing")
+            }
+            GCPGroup("ops", email: "ops@acme.io") {
+                Allow(.read, on: "landing")
+            }
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [])
+        let config = try #require(PavedTesting.stack(platform, .prod))
+        let projectRoles = config.resources.filter { $0.address.type == "google_project_iam_member" }.map { r in
+            "\(r.address.name): \(r.arguments["member"]?.renderedJSON.stringValue ?? "-") \(r.arguments["role"]?.renderedJSON.stringValue ?? "-")"
+        }
+        #expect(projectRoles == ["transformer_bigquery_job_user: serviceAccount:${google_service_account.transformer.email} roles/bigquery.jobUser"])
+        #expect(config.resources.filter { $0.address.type.hasSuffix("_iam_member") && $0.provenance?.constructPath.hasSuffix("/grants") == true }
+            .map(\.address.name).sorted() == [
+                "loader_read_secret_token", "loader_write_landing", "ops_read_landing", "transformer_bigquery_job_user",
+                "transformer_read_events", "transformer_read_landing", "transformer_write_marts",
+            ])
+    }
+
+    /// Kubernetes service accounts impersonate a service account through
+    /// `roles/iam.workloadIdentityUser` on it, with the pool of the cluster's project.
+    @Test func workloadIdentityOnTheServiceAccountOnly() throws {
+        let line = #line
+        let platform = Platform("wi", owner: "o@acme.io") {
+            Environment(.dev, gcp: .project("acme-wi-dev", region: "europe-west1"))
+            GCPServiceAccount("runner", workloadIdentity: [
+                .kubernetes(namespace: "dagster", serviceAccount: "runner"),
+                .kubernetes(namespace: "dagster", serviceAccount: "runner"),
+                .kubernetes(namespace: "jobs", serviceAccount: "dbt.runner", clusterProject: "acme-gke-shared"),
+            ])
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [])
+        let config = try #require(PavedTesting.stack(platform, .dev))
+        let bindings = config.resources.filter { $0.address.type == "google_service_account_iam_member" }
+        #expect(bindings.map { r in
+            let j = { (k: String) in r.arguments[k]?.renderedJSON.stringValue ?? "-" }
+            return "\(r.address.name): \(j("member")) \(j("role")) on \(j("service_account_id")) (line \(r.provenance?.location.line ?? 0))"
+        } == [
+            "runner_workload_identity_dagster_runner: serviceAccount:acme-wi-dev.svc.id.goog[dagster/runner] roles/iam.workloadIdentityUser on ${google_service_account.runner.name} (line \(line + 4))",
+            "runner_workload_identity_jobs_dbt_runner: serviceAccount:acme-gke-shared.svc.id.goog[jobs/dbt.runner] roles/iam.workloadIdentityUser on ${google_service_account.runner.name} (line \(line + 6))",
+        ])
+        #expect(bindings.map { $0.provenance?.constructPath ?? "-" } == ["wi/runner/workload-identity", "wi/runner/workload-identity"])
+        #expect(!config.resources.contains { $0.address.type == "google_project_iam_member" })
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SchemaValidityTests.sharedSchemas.appendingPathComponent("google.json").path)))
     func validAgainstTheFullGoogleSchema() throws {
         let schemas = try ProviderSchemas.load(path: SchemaValidityTests.sharedSchemas.appendingPathComponent("google.json").path)
@@ -150,9 +211,9 @@ import Testing
             "\(file):\(line + 10): error: Allow(actions:on:) writes IAM statements for AWS: a gcp service account takes Allow(.read, on: \"dataset\") or .write",
             "\(file):\(line + 12): error: gcp group 'people' email 'not an email' is not a group address (such as analysts@acme.io)",
             "\(file):\(line + 6): error: bucket 'raw' needs an AWS account, but environment 'dev' (\(file):\(line + 2)) has none: add aws: .account(\"123456789012\", region: \"eu-west-1\")",
-            "\(file):\(line + 8): error: cannot grant .read on bucket 'raw' to gcp service account 'reader': a gcp service account can be granted access to bigquery datasets only",
+            "\(file):\(line + 8): error: cannot grant .read on bucket 'raw' to gcp service account 'reader': a gcp service account can be granted access to bigquery datasets, gcs buckets and gcp secrets only",
             "\(file):\(line + 9): error: cannot grant .readSecret on bigquery dataset 'Events' to gcp service account 'reader': use .read or .write",
-            "\(file):\(line + 13): error: cannot grant .write on bucket 'raw' to gcp group 'people': a gcp group can be granted access to bigquery datasets only",
+            "\(file):\(line + 13): error: cannot grant .write on bucket 'raw' to gcp group 'people': a gcp group can be granted access to bigquery datasets, gcs buckets and gcp secrets only",
             "\(file):\(line + 4): error: bigquery dataset 'Events' needs a Google Cloud project, but environment 'prod' (\(file):\(line + 3)) has none: add gcp: .project(\"my-project\", region: \"europe-west1\")",
             "\(file):\(line + 7): error: gcp service account 'reader' needs a Google Cloud project, but environment 'prod' (\(file):\(line + 3)) has none: add gcp: .project(\"my-project\", region: \"europe-west1\")",
             "\(file):\(line + 12): error: gcp group 'people' needs a Google Cloud project, but environment 'prod' (\(file):\(line + 3)) has none: add gcp: .project(\"my-project\", region: \"europe-west1\")",

@@ -94,6 +94,68 @@ import Testing
         for word in ["secret_data", "google_secret_manager_secret_version"] { #expect(!text.contains(word), "\(word) in output") }
     }
 
+    static let grants = Platform("gsm", owner: "data@acme.io", tier: .tier2, classification: .confidential) {
+        Environment(.prod, gcp: .project("acme-gsm-prod", region: "europe-west1"), backend: .local(path: "prod.tfstate"))
+        GCPSecret("dbt-token", rotationNotifications: .publish(to: "secret-rotation", every: .days(90), startingAt: "2027-01-01T00:00:00Z"))
+        GCPSecret(
+            "partner-api-key", replication: .regions(["europe-west1"]),
+            rotationNotifications: .publish(to: "secret-rotation", every: .days(30), startingAt: "2027-02-01T06:00:00Z"))
+        GCPServiceAccount("transformer") {
+            Allow(.readSecret, on: "dbt-token")
+            Allow(.readSecret, on: "dbt-token")
+        }
+        GCPGroup("ingestion", email: "ingestion@acme.io") {
+            Allow(.readSecret, on: "partner-api-key")
+        }
+    }
+
+    @Test func matchesGrantsGolden() throws {
+        let text = try #require(PavedTesting.render(Self.grants).files["prod/main.tf.json"])
+        PavedTesting.assertGolden(text, at: Self.goldens.appendingPathComponent("gcp-secret-grants-prod.tf.json"))
+        #expect(PavedTesting.diagnostics(of: Self.grants) == [])
+    }
+
+    /// `.readSecret` is `roles/secretmanager.secretAccessor` on that one secret, once per grantee and
+    /// secret, and nothing on the project (no BigQuery job user, no project-wide accessor).
+    @Test func readSecretIsTheAccessorRoleOnThatSecretOnly() throws {
+        let config = try #require(PavedTesting.stack(Self.grants, .prod))
+        let grants = config.resources.filter { $0.address.type == "google_secret_manager_secret_iam_member" }
+        #expect(grants.map { r in
+            let j = { (k: String) in r.arguments[k]?.renderedJSON.stringValue ?? "-" }
+            return "\(r.address.name): \(j("member")) \(j("role")) on \(j("secret_id")) in \(j("project"))"
+        }.sorted() == [
+            "ingestion_read_secret_partner_api_key: group:ingestion@acme.io roles/secretmanager.secretAccessor on ${google_secret_manager_secret.partner_api_key.secret_id} in ${google_secret_manager_secret.partner_api_key.project}",
+            "transformer_read_secret_dbt_token: serviceAccount:${google_service_account.transformer.email} roles/secretmanager.secretAccessor on ${google_secret_manager_secret.dbt_token.secret_id} in ${google_secret_manager_secret.dbt_token.project}",
+        ])
+        #expect(grants.map { $0.provenance?.constructPath ?? "-" }.sorted() == ["gsm/ingestion/grants", "gsm/transformer/grants"])
+        #expect(!config.resources.contains { $0.address.type == "google_project_iam_member" })
+        #expect(!config.resources.contains { $0.address.type == "google_secret_manager_secret_iam_binding" })
+    }
+
+    @Test func readSecretIsTheOnlyIntentOnSecrets() {
+        let file = "PavedTests/GCPSecretTests.swift"
+        let line = #line
+        let platform = Platform("gsm", owner: "o@acme.io") {
+            Environment(.prod, aws: .account("111111111111", region: "eu-west-1"), gcp: .project("acme-gsm-prod", region: "europe-west1"))
+            GCPSecret("token", rotationNotifications: .publish(to: "secret-rotation", every: .days(90), startingAt: "2027-01-01T00:00:00Z"))
+            BigQueryDataset("events", location: "EU")
+            GCPServiceAccount("reader") {
+                Allow(.read, on: "token")
+                Allow(.readSecret, on: "events")
+                Allow(.readSecret, on: "tokn")
+            }
+            Role("etl", assumedBy: .service(.glue)) {
+                Allow(.readSecret, on: "token")
+            }
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [
+            "\(file):\(line + 6): error: cannot grant .read on gcp secret 'token' to gcp service account 'reader': use .readSecret",
+            "\(file):\(line + 7): error: cannot grant .readSecret on bigquery dataset 'events' to gcp service account 'reader': use .read or .write",
+            "\(file):\(line + 8): error: no construct named 'tokn' in platform 'gsm'; did you mean 'token'?",
+            "\(file):\(line + 11): error: cannot grant .readSecret on gcp secret 'token': AWS roles cannot be granted Google Cloud resources: grant it in a GCPServiceAccount",
+        ])
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SchemaValidityTests.sharedSchemas.appendingPathComponent("google.json").path)))
     func validAgainstTheFullGoogleSchema() throws {
         let schemas = try ProviderSchemas.load(path: SchemaValidityTests.sharedSchemas.appendingPathComponent("google.json").path)

@@ -72,4 +72,13 @@ import Testing
         #expect(PavedTesting.diagnostics(of: platform) == [])
         #expect(validate(platform, with: try ProviderSchemas.bundled()) == [])
     }
+
+    /// The Google Cloud constructs (Cloud Storage, Cloud Logging, Secret Manager grants, workload
+    /// identity), fully configured, against the bundled schemas.
+    @Test func googleCloudConstructsFullyConfiguredAreValid() throws {
+        for platform in [GCSTests.minimal, GCSTests.full, GCPSecretTests.grants] {
+            #expect(PavedTesting.diagnostics(of: platform) == [])
+            #expect(validate(platform, with: try ProviderSchemas.bundled()) == [])
+        }
+    }
 }

@@ -1,4 +1,5 @@
-/// A construct that Google Cloud principals (``GCPServiceAccount``) can be granted access to.
+/// A construct that Google Cloud principals (``GCPServiceAccount``, ``GCPGroup``) can be granted
+/// access to. Each kind of target lowers its own intents to IAM bindings on itself.
 public protocol GCPGrantTarget: Construct {
     /// The intents this target understands, for messages.
     var gcpIntents: [AccessIntent] { get }
@@ -6,6 +7,30 @@ public protocol GCPGrantTarget: Construct {
     func addGCPGrant(
         _ intent: AccessIntent, member: TypedValue<String>, name: String, for grantee: any Construct,
         at location: SourceLocation, context: inout SynthesisContext)
+    /// Roles on the project a grantee also needs for `intent` on this kind of target, granted once
+    /// per grantee however many targets ask for them (BigQuery's job user, to run queries). None
+    /// by default: access stays on the resource.
+    func gcpProjectRoles(for intent: AccessIntent) -> [GCPProjectRole]
+}
+
+extension GCPGrantTarget {
+    public func gcpProjectRoles(for intent: AccessIntent) -> [GCPProjectRole] { [] }
+}
+
+/// A role on the environment's project that some grants need besides the binding on the resource.
+public struct GCPProjectRole: Sendable, Hashable {
+    /// `roles/bigquery.jobUser`.
+    public var role: String
+    /// The suffix of the `google_project_iam_member` local name: `<grantee>_<suffix>`.
+    public var suffix: String
+
+    public init(_ role: String, suffix: String) {
+        self.role = role
+        self.suffix = suffix
+    }
+
+    /// Runs query jobs in the project; the least role a BigQuery reader or writer needs besides the dataset.
+    public static let bigQueryJobUser = GCPProjectRole("roles/bigquery.jobUser", suffix: "bigquery_job_user")
 }
 
 /// A BigQuery dataset, encrypted with its own Cloud KMS key, with default table and partition
@@ -165,34 +190,92 @@ public struct BigQueryDataset: GCPGrantTarget {
             datasetID: datasetRef.datasetID, member: member, project: datasetRef.project, role: .init(role)
         ), for: grantee, at: location, part: "grants")
     }
+
+    /// Reading or writing a dataset from a query needs a job: `roles/bigquery.jobUser` on the project.
+    public func gcpProjectRoles(for intent: AccessIntent) -> [GCPProjectRole] { [.bigQueryJobUser] }
 }
 
-/// A Google Cloud service account for a workload, granted dataset access from intents.
+/// A Google Cloud service account for a workload, granted access from intents.
 ///
 /// ```swift
-/// GCPServiceAccount("transformer") {
-///     Allow(.read, on: "events")       // roles/bigquery.dataViewer on the dataset
-///     Allow(.write, on: "marts")       // roles/bigquery.dataEditor on the dataset
+/// GCPServiceAccount("transformer", workloadIdentity: [.kubernetes(namespace: "dagster", serviceAccount: "runner")]) {
+///     Allow(.read, on: "events")         // roles/bigquery.dataViewer on the dataset
+///     Allow(.write, on: "marts")         // roles/bigquery.dataEditor on the dataset
+///     Allow(.read, on: "landing")        // roles/storage.objectViewer on the gcs bucket
+///     Allow(.readSecret, on: "dbt-token") // roles/secretmanager.secretAccessor on the secret
 /// }
 /// ```
 /// A service account with any BigQuery grant also gets `roles/bigquery.jobUser` on the project, the
-/// least role that lets it run queries. No key is created: workloads use workload identity or
-/// impersonation.
+/// least role that lets it run queries. No key is created: workloads use workload identity (the
+/// Kubernetes service accounts in `workloadIdentity` may impersonate it) or impersonation.
 public struct GCPServiceAccount: Construct {
+    /// A workload outside Google Cloud's IAM that may act as the service account.
+    public struct WorkloadIdentity: Sendable, Equatable {
+        /// The Kubernetes namespace of the workload's service account.
+        public var namespace: String
+        /// The Kubernetes service account the workload's pods run as.
+        public var serviceAccount: String
+        /// The project of the GKE cluster (its workload identity pool is `PROJECT.svc.id.goog`);
+        /// the environment's project when nil.
+        public var clusterProject: String?
+        public var location: SourceLocation
+
+        /// Pods running as Kubernetes service account `serviceAccount` in `namespace` of a GKE
+        /// cluster with Workload Identity Federation (in `clusterProject`, or the environment's
+        /// project) get `roles/iam.workloadIdentityUser` on this service account.
+        public static func kubernetes(
+            namespace: String, serviceAccount: String, clusterProject: String? = nil,
+            file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line
+        ) -> WorkloadIdentity {
+            WorkloadIdentity(
+                namespace: namespace, serviceAccount: serviceAccount, clusterProject: clusterProject,
+                location: SourceLocation(fileID: file, filePath: filePath, line: line))
+        }
+
+        /// `serviceAccount:PROJECT.svc.id.goog[NAMESPACE/KSA]`.
+        func member(project: String) -> String {
+            "serviceAccount:\(clusterProject ?? project).svc.id.goog[\(namespace)/\(serviceAccount)]"
+        }
+
+        func validate(account: String) -> [Diagnostic] {
+            var out: [Diagnostic] = []
+            let what = "gcp service account '\(account)' workload identity"
+            if !KubernetesName.isLabel(namespace) {
+                out.append(.error(
+                    "\(what) namespace '\(namespace)' is not a Kubernetes namespace name (DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit)",
+                    at: location))
+            }
+            if !KubernetesName.isSubdomain(serviceAccount) {
+                out.append(.error(
+                    "\(what) service account '\(serviceAccount)' is not a Kubernetes service account name (DNS-1123 subdomain: at most 253 lowercase letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit)",
+                    at: location))
+            }
+            if let clusterProject, !Synthesizer.isGCPProjectID(clusterProject) {
+                out.append(.error(
+                    "\(what) cluster project '\(clusterProject)' is not a Google Cloud project ID (6 to 30 lowercase letters, digits and dashes, starting with a letter)",
+                    at: location))
+            }
+            return out
+        }
+    }
+
     public var kind: String { "gcp service account" }
     public var name: String
     public var description: String?
     public var grants: [Allow]
+    /// Kubernetes service accounts that may impersonate this one through GKE Workload Identity.
+    public var workloadIdentity: [WorkloadIdentity]
     public var location: SourceLocation
     public var waivers: [Waiver] = []
 
     public init(
-        _ name: String, description: String? = nil,
+        _ name: String, description: String? = nil, workloadIdentity: [WorkloadIdentity] = [],
         file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
         @RoleBuilder _ grants: () -> [Allow] = { [] }
     ) {
         self.name = name
         self.description = description
+        self.workloadIdentity = workloadIdentity
         self.grants = grants()
         self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
     }
@@ -202,6 +285,7 @@ public struct GCPServiceAccount: Construct {
         if let d = NameRule.check(name, kind: kind, at: location) { out.append(d) }
         out += grants.explicitGrantErrors(
             "Allow(actions:on:) writes IAM statements for AWS: a gcp service account takes Allow(.read, on: \"dataset\") or .write")
+        for identity in workloadIdentity { out += identity.validate(account: name) }
         return out
     }
 
@@ -220,18 +304,36 @@ public struct GCPServiceAccount: Construct {
         ), for: self)
         let member: TypedValue<String> = "serviceAccount:\(account.email)"
         addGCPGrants(grants, member: member, project: gcp.projectID, resourceName: n, construct: self, context: &context)
+
+        var names: Set<String> = []
+        var members: Set<String> = []
+        for identity in workloadIdentity {
+            let principal = identity.member(project: gcp.projectID)
+            guard members.insert(principal).inserted else { continue }  // the same workload listed twice
+            let base = "\(n)_workload_identity_\(Identifier.sanitize(identity.namespace))_\(Identifier.sanitize(identity.serviceAccount))"
+            var local = base
+            var i = 2
+            while !names.insert(local).inserted {
+                local = "\(base)_\(i)"
+                i += 1
+            }
+            context.add(local, GoogleServiceAccountIAMMember(
+                member: .init(principal), role: "roles/iam.workloadIdentityUser", serviceAccountID: account.name
+            ), for: self, at: identity.location, part: "workload-identity")
+        }
     }
 }
 
-/// A Google group (a team) granted dataset access from intents: the usual way to give people access.
+/// A Google group (a team) granted access from intents: the usual way to give people access.
 ///
 /// ```swift
 /// GCPGroup("analysts", email: "analysts@acme.io") {
 ///     Allow(.read, on: "marts")
 /// }
 /// ```
-/// Writes one `google_bigquery_dataset_iam_member` per intent for `group:EMAIL`, and
-/// `roles/bigquery.jobUser` on the project so the group's members can run queries.
+/// Writes one IAM member binding per intent for `group:EMAIL` on its target (dataset, bucket or
+/// secret), and `roles/bigquery.jobUser` on the project when a dataset is granted, so the group's
+/// members can run queries.
 public struct GCPGroup: Construct {
     public var kind: String { "gcp group" }
     public var name: String
@@ -271,13 +373,15 @@ public struct GCPGroup: Construct {
     }
 }
 
-/// Grants each intent of `grants` to `member` on its target, and BigQuery's job user role on the
-/// project once when any dataset was granted.
+/// Grants each intent of `grants` to `member` on its target (each target kind lowers its own
+/// intents), then once each the project roles those targets ask for (BigQuery's job user when a
+/// dataset was granted; nothing for buckets or secrets).
 func addGCPGrants(
     _ grants: [Allow], member: TypedValue<String>, project: String, resourceName n: String, construct: any Construct,
     context: inout SynthesisContext
 ) {
     var done: Set<String> = []
+    var projectRoles: [GCPProjectRole] = []
     for grant in grants {
         guard case .intent(let intent, let targetName) = grant.grant else { continue }
         guard let target = context.construct(named: targetName) else {
@@ -287,20 +391,26 @@ func addGCPGrants(
         guard let gcpTarget = target as? any GCPGrantTarget, gcpTarget.gcpIntents.contains(intent) else {
             let supported = (target as? any GCPGrantTarget)?.gcpIntents.map { ".\($0.rawValue)" } ?? []
             let hint = supported.isEmpty
-                ? "a \(construct.kind) can be granted access to bigquery datasets only"
+                ? "a \(construct.kind) can be granted access to bigquery datasets, gcs buckets and gcp secrets only"
                 : "use \(supported.joined(separator: " or "))"
             context.error(
                 "cannot grant .\(intent.rawValue) on \(target.kind) '\(targetName)' to \(construct.kind) '\(construct.name)': \(hint)",
                 at: grant.location)
             continue
         }
-        let grantName = "\(n)_\(intent.rawValue)_\(Identifier.sanitize(targetName))"
+        let grantName = "\(n)_\(gcpGrantWord(intent))_\(Identifier.sanitize(targetName))"
         guard done.insert(grantName).inserted else { continue }  // the same grant written twice
         gcpTarget.addGCPGrant(intent, member: member, name: grantName, for: construct, at: grant.location, context: &context)
+        for role in gcpTarget.gcpProjectRoles(for: intent) where !projectRoles.contains(role) { projectRoles.append(role) }
     }
-    if !done.isEmpty {
-        context.add("\(n)_bigquery_job_user", GoogleProjectIAMMember(
-            member: member, project: .init(project), role: "roles/bigquery.jobUser"
+    for role in projectRoles {
+        context.add("\(n)_\(role.suffix)", GoogleProjectIAMMember(
+            member: member, project: .init(project), role: .init(role.role)
         ), for: construct, part: "grants")
     }
+}
+
+/// The intent in a grant's local name: `read`, `write`, `read_secret`.
+func gcpGrantWord(_ intent: AccessIntent) -> String {
+    intent == .readSecret ? "read_secret" : intent.rawValue
 }

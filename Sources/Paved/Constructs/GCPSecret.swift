@@ -175,3 +175,20 @@ public struct GCPSecret: Construct {
         ), for: self, dependsOn: dependencies)
     }
 }
+
+extension GCPSecret: GCPGrantTarget {
+    public var gcpIntents: [AccessIntent] { [.readSecret] }
+
+    /// `.readSecret` → `roles/secretmanager.secretAccessor` on this secret only (read the payload of
+    /// its versions; no listing, no metadata changes, nothing on the project).
+    public func addGCPGrant(
+        _ intent: AccessIntent, member: TypedValue<String>, name: String, for grantee: any Construct,
+        at location: SourceLocation, context: inout SynthesisContext
+    ) {
+        guard intent == .readSecret else { return }
+        let secret = GoogleSecretManagerSecret.Ref(resourceName)
+        context.add(name, GoogleSecretManagerSecretIAMMember(
+            member: member, project: secret.project, role: "roles/secretmanager.secretAccessor", secretID: secret.secretID
+        ), for: grantee, at: location, part: "grants")
+    }
+}

@@ -6,7 +6,8 @@
 /// }
 /// ```
 public struct Retention: Sendable, Equatable {
-    /// S3 storage classes a lifecycle rule can move objects to.
+    /// Storage classes a lifecycle rule can move objects to: S3's for a ``Bucket``, Cloud Storage's
+    /// (`.nearline`, `.coldline`, `.archive`) for a ``GCSBucket``.
     public enum StorageClass: String, Sendable, Equatable {
         case standardIA = "STANDARD_IA"
         case oneZoneIA = "ONEZONE_IA"
@@ -14,6 +15,15 @@ public struct Retention: Sendable, Equatable {
         case glacierInstantRetrieval = "GLACIER_IR"
         case glacier = "GLACIER"
         case deepArchive = "DEEP_ARCHIVE"
+        /// Cloud Storage Nearline (30-day minimum storage duration).
+        case nearline = "NEARLINE"
+        /// Cloud Storage Coldline (90-day minimum storage duration).
+        case coldline = "COLDLINE"
+        /// Cloud Storage Archive (365-day minimum storage duration).
+        case archive = "ARCHIVE"
+
+        /// True for the Cloud Storage classes, which an S3 bucket cannot use.
+        var isCloudStorage: Bool { self == .nearline || self == .coldline || self == .archive }
 
         /// The minimum age in days S3 accepts for a transition to this class.
         var minimumDays: Int {
@@ -27,6 +37,9 @@ public struct Retention: Sendable, Equatable {
     public struct Transition: Sendable, Equatable {
         public var after: Interval
         public var storageClass: StorageClass
+        /// Written as `archiveAfter:`: the coldest archive class of the bucket's cloud (Glacier
+        /// Flexible Retrieval on S3, ARCHIVE on Cloud Storage).
+        var viaArchiveAfter = false
 
         public static func after(_ interval: Interval, to storageClass: StorageClass) -> Transition {
             Transition(after: interval, storageClass: storageClass)
@@ -41,7 +54,8 @@ public struct Retention: Sendable, Equatable {
 
     /// - Parameters:
     ///   - expireAfter: delete objects this long after creation.
-    ///   - archiveAfter: move objects to Glacier Flexible Retrieval after this long.
+    ///   - archiveAfter: move objects to the archive class after this long: Glacier Flexible
+    ///     Retrieval in an S3 ``Bucket``, ARCHIVE in a ``GCSBucket``.
     ///   - transitions: explicit transitions, for more than one step.
     ///   - noncurrentVersionsExpireAfter: delete overwritten versions after this long (default 30 days).
     ///   - abortIncompleteUploadsAfter: clean up abandoned multipart uploads (default 7 days).
@@ -51,7 +65,7 @@ public struct Retention: Sendable, Equatable {
         file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line
     ) {
         var all = transitions
-        if let archiveAfter { all.append(.after(archiveAfter, to: .glacier)) }
+        if let archiveAfter { all.append(Transition(after: archiveAfter, storageClass: .glacier, viaArchiveAfter: true)) }
         self.transitions = all.sorted { $0.after < $1.after }
         self.expireAfter = expireAfter
         self.noncurrentVersionsExpireAfter = noncurrentVersionsExpireAfter
@@ -68,6 +82,12 @@ public struct Retention: Sendable, Equatable {
             }
         }
         for t in transitions {
+            if t.storageClass.isCloudStorage {
+                out.append(.error(
+                    "retention transition to \(t.storageClass.rawValue) is a Cloud Storage class: an S3 bucket moves objects to .standardIA, .glacier or another S3 class",
+                    at: location))
+                continue
+            }
             wholeDays(t.after, "transition to \(t.storageClass.rawValue)")
             if t.after.days < t.storageClass.minimumDays {
                 out.append(.error(
