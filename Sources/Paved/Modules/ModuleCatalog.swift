@@ -68,6 +68,7 @@ enum ModuleCatalog {
         let logging = resource("aws_s3_bucket_logging")
         return ModuleDefinition(
             directory: "s3-bucket", title: "S3 bucket",
+            tagline: "A private, KMS-encrypted, versioned, TLS-only bucket with a lifecycle rule, optional access logging, and read and write IAM policies.",
             summary: """
                 A private S3 bucket for data: a customer-managed KMS key that rotates (and its alias), \
                 SSE-KMS with a bucket key, all four public-access blocks, `BucketOwnerEnforced` \
@@ -173,6 +174,7 @@ enum ModuleCatalog {
         let rotating = Value.raw("var.rotation_lambda_arn == null ? 0 : 1")
         return ModuleDefinition(
             directory: "secret", title: "Secrets Manager secret",
+            tagline: "A secret encrypted with its own KMS key (never its value), optional rotation, and a read IAM policy.",
             summary: """
                 A Secrets Manager secret encrypted with its own customer-managed KMS key (rotating, \
                 with an alias), and — with `rotation_lambda_arn` — a rotation schedule and the \
@@ -257,6 +259,7 @@ enum ModuleCatalog {
         let multiCluster = "var.max_cluster_count > 1"
         return ModuleDefinition(
             directory: "snowflake-warehouse", title: "Snowflake warehouse with a credit budget",
+            tagline: "A warehouse that suspends when idle and times out runaway statements, watched by a resource monitor with a monthly credit quota.",
             summary: """
                 A Snowflake virtual warehouse that starts suspended, resumes on demand, suspends when \
                 idle and times out runaway statements, watched by a resource monitor with a monthly \
@@ -383,6 +386,7 @@ enum ModuleCatalog {
         let expiration = { (name: String) in Value.raw("var.\(name) == null ? null : var.\(name) * 86400000") }
         return ModuleDefinition(
             directory: "bigquery-dataset", title: "BigQuery dataset",
+            tagline: "A dataset encrypted with its own Cloud KMS key, with table and partition expiration and time travel.",
             summary: """
                 A BigQuery dataset encrypted with its own Cloud KMS key: a key ring in the dataset's \
                 location, a key rotated every 90 days, use of that key granted to BigQuery's service \
@@ -467,6 +471,7 @@ enum ModuleCatalog {
         }
         return ModuleDefinition(
             directory: "redshift-serverless", title: "Redshift Serverless warehouse",
+            tagline: "A private, KMS-encrypted namespace and workgroup with a Secrets Manager admin password, audit logs and a monthly RPU-hour limit.",
             summary: """
                 An Amazon Redshift Serverless namespace encrypted with its own KMS key (rotating), \
                 whose admin password Secrets Manager creates and keeps (no password is ever written), \

@@ -92,6 +92,8 @@ public struct ModuleDefinition: Sendable {
     /// The folder under `modules/`: `s3-bucket`.
     public var directory: String
     public var title: String
+    /// One line for the index of `modules/`.
+    public var tagline: String
     /// What the module writes, for its README.
     public var summary: String
     /// The DSL construct it is the lowering of, for its README.

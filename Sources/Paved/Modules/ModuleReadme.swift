@@ -77,8 +77,7 @@ enum ModuleReadme {
             "|--------|-----------|----------|----------------|",
         ]
         for d in definitions {
-            let first = d.summary.split(separator: ":").first.map(String.init) ?? d.title
-            lines.append("| [`\(d.directory)`](\(d.directory)/README.md) | `\(d.construct)` | `\(d.provider)` | \(cell(first)) |")
+            lines.append("| [`\(d.directory)`](\(d.directory)/README.md) | `\(d.construct)` | `\(d.provider)` | \(cell(d.tagline)) |")
         }
         lines += [
             "",
@@ -89,7 +88,7 @@ enum ModuleReadme {
             "}",
             "```",
             "",
-            "See docs/modules.md for how the modules are made and how to consume them.",
+            "See [docs/modules.md](../docs/modules.md) for how the modules are made and how to consume them.",
         ]
         return lines.joined(separator: "\n") + "\n"
     }
