@@ -1,5 +1,6 @@
 import Foundation
 @testable import Paved
+import PavedTerraform
 import PavedTesting
 import Testing
 
@@ -133,7 +134,44 @@ import Testing
             for (m, o) in zip(moduleBlocks, own) {
                 #expect(m.arguments.keys.sorted() == o.arguments.keys.sorted(), "\(m.address)")
                 #expect(m.dependsOn == o.dependsOn, "\(m.address)")
+                #expect(Self.fixedDifferences(.object(m.arguments), .object(o.arguments), at: m.address.description) == [])
             }
+        }
+    }
+
+    /// Where the module differs from the platform's lowering in a value that comes from no input:
+    /// every literal and reference that is not a variable (or a lookup) must be the construct's.
+    static func fixedDifferences(_ module: Value, _ platform: Value, at path: String) -> [String] {
+        if !comesFromInputs(module) { return module == platform ? [] : [path] }
+        switch (module, platform) {
+        case (.object(let m), .object(let p)):
+            if m.keys.sorted() != p.keys.sorted() { return [path] }
+            return m.keys.sorted().flatMap { fixedDifferences(m[$0] ?? .null, p[$0] ?? .null, at: "\(path).\($0)") }
+        case (.list(let m), .list(let p)):
+            if m.count != p.count { return [path] }
+            return zip(m, p).enumerated().flatMap { fixedDifferences($0.element.0, $0.element.1, at: "\(path)[\($0.offset)]") }
+        default:
+            return []  // an input's value
+        }
+    }
+
+    /// True when `value` contains a variable, a raw expression over variables, or a module lookup.
+    static func comesFromInputs(_ value: Value) -> Bool {
+        switch value {
+        case .string, .int, .double, .bool, .null: false
+        case .list(let items): items.contains(where: comesFromInputs)
+        case .object(let members): members.values.contains(where: comesFromInputs)
+        case .expression(let e): comesFromInputs(e)
+        case .template(let parts): parts.contains { if case .expression(let e) = $0 { comesFromInputs(e) } else { false } }
+        }
+    }
+
+    static func comesFromInputs(_ expression: PavedTerraform.Expression) -> Bool {
+        switch expression {
+        case .variable, .raw: true
+        case .reference(let r): r.address.mode == .data && ["aws_region", "aws_caller_identity"].contains(r.address.type)
+        case .call(_, let arguments): arguments.contains(where: comesFromInputs)
+        case .local, .moduleOutput: false
         }
     }
 
