@@ -3,7 +3,7 @@ SWIFT ?= swift
 OUT ?= out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build setup bench schemas bindings clean
+.PHONY: run test build setup bench schemas bindings modules clean
 
 # Installs what is missing (libgit2 and pkg-config, from the system's packages).
 setup:
@@ -45,6 +45,11 @@ schemas: build
 # After editing the types list: `make schemas bindings`. A test fails while they drift.
 bindings: build
 	.build/debug/paved bindings generate --all --out Sources/Paved/Bindings/Generated
+
+# Regenerates modules/: the main constructs as Terraform modules for plain-Terraform teams
+# (`paved modules export`). A test fails while they drift.
+modules: build
+	.build/debug/paved modules export --out modules
 
 clean:
 	rm -rf .build $(OUT) .build-warnings.log

@@ -12,7 +12,7 @@ struct PavedCommand: AsyncParsableCommand {
         version: Manifest.pavedVersion,
         subcommands: [
             SynthCommand.self, CheckCommand.self, ValidateCommand.self, PoliciesCommand.self, PolicyCommand.self,
-            SchemasCommand.self, BindingsCommand.self, ScaffoldCommand.self, TemplatesCommand.self,
+            SchemasCommand.self, BindingsCommand.self, ScaffoldCommand.self, TemplatesCommand.self, ModulesCommand.self,
         ]
     )
 }

@@ -10,12 +10,13 @@ import Testing
     static let goldens = TestPaths.root.appendingPathComponent("Tests/PavedTests/Resources/golden")
     static let engine: PolicyEngine? = (try? RuleSet.builtin()).map { PolicyEngine(rules: $0) }
 
-    /// The `.tf.json` goldens of the constructs and the example, relative to `goldens`, sorted.
+    /// The stack goldens of the constructs and the example, relative to `goldens`, sorted.
     static func goldenFiles() -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: goldens.path)
         var files: [String] = []
         while let path = enumerator?.nextObject() as? String {
-            if path.hasSuffix(".tf.json") { files.append(path) }
+            // Stacks only: module goldens take tags from variables, which a static check cannot see.
+            if path.hasSuffix(".tf.json") && (path.hasPrefix("constructs/") || path.hasPrefix("acme-data/")) { files.append(path) }
         }
         return files.sorted()
     }

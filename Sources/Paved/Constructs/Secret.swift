@@ -96,7 +96,7 @@ public struct Secret: AccessTarget {
 
     public func lower(into context: inout SynthesisContext) {
         let aws = context.aws(for: self)
-        let secretName = "\(context.platformName)/\(context.environment.name)/\(name)"
+        let secretName = context.physicalName(name, separator: "/")  // platform/env/name
         let key = context.addKMSKey(
             keyRef.terraformAddress.name, description: "Encrypts secret \(secretName)",
             alias: context.physicalName(name.replacingOccurrences(of: "/", with: "-")), for: self, metadata: metadata)

@@ -42,6 +42,7 @@ extension SynthesisContext {
     /// `ACME_DATA_DEV_RAW`: the physical Snowflake identifier of a construct, unique per platform
     /// and environment, unquoted (uppercase letters, digits and underscores).
     public func snowflakeIdentifier(_ name: String) -> String {
+        if let module { return module.physicalName(name) }  // the module's `name` input, validated there
         var out = ""
         for ch in physicalName(name).uppercased() {
             if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) } else if !out.hasSuffix("_") { out.append("_") }

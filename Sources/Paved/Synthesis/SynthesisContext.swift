@@ -16,6 +16,9 @@ public struct SynthesisContext: Sendable {
     let logBucket: LogBucket?
     /// The platform's retention defaults by classification (the first of each; a repeat is an error).
     let retentionDefaults: [Classification: Retention]
+    /// Set while a construct is lowered as a reusable Terraform module (`paved modules export`): its
+    /// physical names, tags and labels then come from the module's input variables. Nil otherwise.
+    public internal(set) var module: ModuleLowering?
 
     init(platform: Platform, environment: Environment, constructs: [String: any Construct]) {
         self.platformName = platform.name
@@ -52,12 +55,14 @@ public struct SynthesisContext: Sendable {
 
     /// `acme-data-dev-raw-events`: a physical name unique per platform and environment.
     public func physicalName(_ name: String, separator: String = "-") -> String {
-        [platformName, environment.name.rawValue, name].joined(separator: separator)
+        if let module { return module.physicalName(name) }
+        return [platformName, environment.name.rawValue, name].joined(separator: separator)
     }
 
     /// The tags for a construct with `metadata`, inheriting the platform's.
     public func tags(_ metadata: Metadata) -> Value {
-        .object(metadata.inheriting(from: platformMetadata).tags(platform: platformName, environment: environment.name.rawValue))
+        if module != nil { return .variable(ModuleLowering.tagsVariable) }
+        return .object(metadata.inheriting(from: platformMetadata).tags(platform: platformName, environment: environment.name.rawValue))
     }
 
     /// The AWS account and region, or an error at `construct` when the environment has none.
@@ -83,6 +88,7 @@ public struct SynthesisContext: Sendable {
     /// The metadata of a construct as Google Cloud labels: lowercase keys and values of letters,
     /// digits, `_` and `-`, at most 63 characters (`data-platform@acme.io` → `data-platform_acme_io`).
     public func labels(_ metadata: Metadata) -> TypedValue<[String: String]> {
+        if module != nil { return .variable(ModuleLowering.labelsVariable) }
         var out: [String: Value] = [:]
         for (key, value) in metadataStrings(metadata) { out[Self.labelValue(key)] = .string(Self.labelValue(value)) }
         return TypedValue(unchecked: .object(out))
