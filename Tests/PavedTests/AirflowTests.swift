@@ -374,11 +374,11 @@ import Testing
                 Allow(.read, on: "raw-event")
             }
             .overriding(in: .dev, workers: 1...30, schedulers: 1, keepLogsFor: .days(45))
-            Airflow("wrong-bucket", on: .mwaa(subnetIDs: Self.subnets, securityGroupIDs: ["sg-0123abcd"]), version: "3.0.6", dags: "raw")
+            Airflow("wrong-bucket", on: .mwaa(subnetIDs: Self.subnets, securityGroupIDs: ["sg-0123abcd"]), version: "3.2.0", dags: "raw")
         }
         #expect(PavedTesting.diagnostics(of: platform) == [
             "\(file):\(line + 4): error: airflow name 'Core' is invalid: use lowercase letters, digits and dashes, start with a letter, at most 48 characters (e.g. 'core')",
-            "\(file):\(line + 4): error: airflow 'Core' version '2.4.3' is not an Airflow version MWAA supports (2.4.3 is past MWAA's end of support): use one of 2.7.2, 2.8.1, 2.9.2, 2.10.1, 2.10.3, 2.11.0, 3.0.6",
+            "\(file):\(line + 4): error: airflow 'Core' version '2.4.3' is past MWAA's end of support: MWAA no longer creates it; use one of 2.7.2, 2.8.1, 2.9.2, 2.10.1, 2.10.3, 2.11.0, 3.0.6, 3.3.1",
             "\(file):\(line + 4): error: airflow 'Core' needs exactly 2 private subnetIDs, in two Availability Zones (got 3): MWAA runs in two zones",
             "\(file):\(line + 4): error: airflow 'Core' subnet 'subnet-1' is not a subnet ID (subnet- and 8 or 17 hex digits)",
             "\(file):\(line + 4): error: airflow 'Core' needs 1 to 5 securityGroupIDs (got 0): name the security groups that may reach the environment",
@@ -388,13 +388,14 @@ import Testing
             "\(file):\(line + 4): error: airflow 'Core' schedulers must be 2 to 5 on MWAA (got 6)",
             "\(file):\(line + 4): error: airflow 'Core' keepLogsFor must be a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days), got 100 days",
             "\(file):\(line + 4): error: airflow 'Core' workers must be within 1...25 (got 0...40): each worker is billed by the hour",
-            "\(file):\(line + 6): error: airflow 'small' version 'composer-3-airflow-2.10.5' is not an Airflow version MWAA supports: use one of 2.7.2, 2.8.1, 2.9.2, 2.10.1, 2.10.3, 2.11.0, 3.0.6",
+            "\(file):\(line + 6): error: airflow 'small' version 'composer-3-airflow-2.10.5' is not an Airflow 2 or 3 version (X.Y.Z) for MWAA: use one of 2.7.2, 2.8.1, 2.9.2, 2.10.1, 2.10.3, 2.11.0, 3.0.6, 3.3.1",
             "\(file):\(line + 6): error: airflow 'small' security group 'sg-xyz' is not a security group ID (sg- and 8 or 17 hex digits)",
             "\(file):\(line + 6): error: airflow 'small' is .micro, which runs exactly 1 worker: use workers: 1...1 (got 1...3)",
             "\(file):\(line + 6): error: airflow 'small' is .micro, which runs exactly 1 scheduler: use schedulers: 1 (got 2)",
             "\(file):\(line + 10): error: airflow 'small' in dev is .micro, which runs exactly 1 worker: use workers: 1...1 (got 1...30)",
             "\(file):\(line + 10): error: airflow 'small' in dev keepLogsFor must be a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days), got 45 days",
             "\(file):\(line + 10): error: airflow 'small' in dev workers must be within 1...25 (got 1...30): each worker is billed by the hour",
+            "\(file):\(line + 11): warning: airflow 'wrong-bucket' version '3.2.0' is not one Paved knows MWAA creates (2.7.2, 2.8.1, 2.9.2, 2.10.1, 2.10.3, 2.11.0, 3.0.6, 3.3.1): MWAA rejects a version it does not support when the environment is created",
             "\(file):\(line + 6): error: no bucket named 'airflow-dag' in platform 'af'",
             "\(file):\(line + 8): error: no construct named 'raw-event' in platform 'af'",
             "\(file):\(line + 11): error: airflow 'wrong-bucket' dags 'raw' is a role, not a bucket: name a Bucket (MWAA needs a versioned S3 bucket with public access blocked)",

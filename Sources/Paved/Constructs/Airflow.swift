@@ -207,10 +207,15 @@ public struct Airflow: Construct {
 
     private func validateMWAA(subnets: [String], securityGroups: [String]) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        if !Self.mwaaVersions.contains(version) {
-            let past = Self.mwaaEndedVersions.contains(version) ? " (\(version) is past MWAA's end of support)" : ""
+        let known = Self.mwaaVersions.joined(separator: ", ")
+        if Self.mwaaEndedVersions.contains(version) {
             out.append(.error(
-                "\(what) version '\(version)' is not an Airflow version MWAA supports\(past): use one of \(Self.mwaaVersions.joined(separator: ", "))",
+                "\(what) version '\(version)' is past MWAA's end of support: MWAA no longer creates it; use one of \(known)", at: location))
+        } else if !Self.isMWAAVersionFormat(version) {
+            out.append(.error("\(what) version '\(version)' is not an Airflow 2 or 3 version (X.Y.Z) for MWAA: use one of \(known)", at: location))
+        } else if !Self.mwaaVersions.contains(version) {
+            out.append(.warning(
+                "\(what) version '\(version)' is not one Paved knows MWAA creates (\(known)): MWAA rejects a version it does not support when the environment is created",
                 at: location))
         }
         if subnets.count != 2 {
@@ -344,10 +349,18 @@ public struct Airflow: Construct {
         return out
     }
 
-    /// Airflow versions MWAA creates environments with (AWS MWAA User Guide, "Apache Airflow versions").
-    static let mwaaVersions = ["2.7.2", "2.8.1", "2.9.2", "2.10.1", "2.10.3", "2.11.0", "3.0.6"]
+    /// Airflow versions MWAA creates environments with, as Paved knows them (the MWAA API's valid
+    /// values, the user guide's "Apache Airflow versions" and AWS's announcements, up to 3.3.1 in
+    /// September 2026). Another well-formed version is a warning: MWAA has the last word.
+    static let mwaaVersions = ["2.7.2", "2.8.1", "2.9.2", "2.10.1", "2.10.3", "2.11.0", "3.0.6", "3.3.1"]
     /// Versions MWAA once supported and no longer creates.
     static let mwaaEndedVersions: Set<String> = ["1.10.12", "2.0.2", "2.2.2", "2.4.3", "2.5.1", "2.6.3"]
+
+    /// `2.10.3`, `3.3.1`: Airflow 2 or 3, three numbers.
+    static func isMWAAVersionFormat(_ version: String) -> Bool {
+        let parts = version.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy(isNumber) && (parts[0] == "2" || parts[0] == "3")
+    }
     /// The values CloudWatch Logs accepts for `retention_in_days` (0, never expire, is not offered).
     static let logRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
 
