@@ -65,8 +65,9 @@ import Testing
             owner: "orchestration@acme.io", tier: .tier1, classification: .confidential
         )
         .overriding(in: .dev, size: .small, workers: 1...3, schedulers: 1)
-        Airflow("legacy", on: .composer(serviceAccount: "legacy-worker"), version: "composer-2.9.7-airflow-2.9.3",
-                webserver: .allowList(["198.51.100.0/24"]))
+        Airflow("legacy", on: .composer(serviceAccount: "legacy-worker", network: "projects/acme-net/global/networks/data",
+                                        subnetwork: "projects/acme-net/regions/europe-west1/subnetworks/composer"),
+                version: "composer-2.9.7-airflow-2.9.3", webserver: .allowList(["198.51.100.0/24"]))
     }
 
     @Test(arguments: [
@@ -284,6 +285,10 @@ import Testing
         #expect(legacy["enable_private_environment"] == nil)
         #expect(legacy["private_environment_config"] == [["enable_private_endpoint": true]])
         #expect(legacy["environment_size"] == "ENVIRONMENT_SIZE_SMALL")
+        #expect(legacy["node_config"] == [[
+            "network": "projects/acme-net/global/networks/data", "service_account": "${google_service_account.legacy_worker.email}",
+            "subnetwork": "projects/acme-net/regions/europe-west1/subnetworks/composer",
+        ]])
 
         let dev = try #require(PavedTesting.stack(Self.composerFull, .dev))
         let devConfig = Self.resource(dev, "google_composer_environment", "core")?.arguments["config"]?.renderedJSON.arrayValue?.first
@@ -418,6 +423,10 @@ import Testing
                     webserver: .allowList(["0.0.0.0/0", "10.0.0.1", "10.0.0.0/8", "10.0.0.0/8"]))
             Airflow("public", on: .composer(serviceAccount: "airflow-worker"), version: "2.10.3", webserver: .publicOnTheInternet)
             Airflow("empty", on: .composer(serviceAccount: "airflow-worker"), version: "composer-3-airflow-2", webserver: .allowList([]))
+            Airflow("netless", on: .composer(serviceAccount: "airflow-worker", network: "projects/p/networks/data"),
+                    version: "composer-3-airflow-2", webserver: .allowList(["203.0.113.0/24"]))
+            Airflow("subnetless", on: .composer(serviceAccount: "airflow-worker", network: "data", subnetwork: "Composer Subnet"),
+                    version: "composer-3-airflow-2", webserver: .allowList(["203.0.113.0/24"]))
         }
         #expect(PavedTesting.diagnostics(of: platform) == [
             "\(file):\(line + 5): error: airflow 'core' version 'composer-1.20.12-airflow-2.4.3' is Cloud Composer 1, which Google no longer updates: use Cloud Composer 3 (composer-3-airflow-2.10.5)",
@@ -436,6 +445,9 @@ import Testing
             "\(file):\(line + 12): error: airflow 'public' version '2.10.3' is not a Cloud Composer 2 or 3 image version (composer-3-airflow-X.Y.Z[-build.N] or composer-2.B.C-airflow-X.Y.Z)",
             "\(file):\(line + 12): error: airflow 'public' on Cloud Composer cannot be open to the internet: list your networks in webserver: .allowList([\"203.0.113.0/24\"])",
             "\(file):\(line + 13): error: airflow 'empty' webserver allow list is empty: list the networks that may reach the web server",
+            "\(file):\(line + 14): error: airflow 'netless' needs both network and subnetwork, or neither (the project's default network)",
+            "\(file):\(line + 14): error: airflow 'netless' network 'projects/p/networks/data' is not a VPC network name or projects/PROJECT/global/networks/NAME",
+            "\(file):\(line + 16): error: airflow 'subnetless' subnetwork 'Composer Subnet' is not a subnetwork name or projects/PROJECT/regions/REGION/subnetworks/NAME",
             "\(file):\(line + 5): error: no gcp service account named 'airflow-workers' in platform 'af'; did you mean 'airflow-worker'?",
             "\(file):\(line + 10): error: airflow 'open' serviceAccount 'dags-data' is a bigquery dataset, not a gcp service account: name a GCPServiceAccount",
         ])

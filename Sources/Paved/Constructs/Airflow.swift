@@ -27,8 +27,10 @@ public struct Airflow: Construct {
         /// Availability Zones) with the security groups that may reach it.
         case mwaa(subnetIDs: [String], securityGroupIDs: [String])
         /// Google Cloud Composer 2 or 3 in the environment's project and region, running as the
-        /// platform's ``GCPServiceAccount`` named `serviceAccount`.
-        case composer(serviceAccount: String)
+        /// platform's ``GCPServiceAccount`` named `serviceAccount`, attached to the VPC `network`
+        /// and `subnetwork` (names or `projects/P/global/networks/N`,
+        /// `projects/P/regions/R/subnetworks/S`; both, or neither for the project's default network).
+        case composer(serviceAccount: String, network: String? = nil, subnetwork: String? = nil)
 
         var label: String {
             switch self {
@@ -185,8 +187,8 @@ public struct Airflow: Construct {
         switch runtime {
         case .mwaa(let subnets, let groups):
             out += validateMWAA(subnets: subnets, securityGroups: groups)
-        case .composer(let account):
-            out += validateComposer(serviceAccount: account)
+        case .composer(let account, let network, let subnetwork):
+            out += validateComposer(serviceAccount: account, network: network, subnetwork: subnetwork)
         }
         out += check(size: size, workers: workers, schedulers: schedulers, keepLogsFor: keepLogsFor, of: what, at: location)
         for environment in overrides.keys.sorted() {
@@ -250,8 +252,21 @@ public struct Airflow: Construct {
         return out
     }
 
-    private func validateComposer(serviceAccount: String) -> [Diagnostic] {
+    private func validateComposer(serviceAccount: String, network: String?, subnetwork: String?) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        if (network == nil) != (subnetwork == nil) {
+            out.append(.error(
+                "\(what) needs both network and subnetwork, or neither (the project's default network)", at: location))
+        }
+        if let network, !Self.isGCPResource(network, collection: ["projects", nil, "global", "networks", nil]) {
+            out.append(.error(
+                "\(what) network '\(network)' is not a VPC network name or projects/PROJECT/global/networks/NAME", at: location))
+        }
+        if let subnetwork, !Self.isGCPResource(subnetwork, collection: ["projects", nil, "regions", nil, "subnetworks", nil]) {
+            out.append(.error(
+                "\(what) subnetwork '\(subnetwork)' is not a subnetwork name or projects/PROJECT/regions/REGION/subnetworks/NAME",
+                at: location))
+        }
         switch Self.composerMajor(version) {
         case 2, 3: break
         case 1:
@@ -390,6 +405,22 @@ public struct Airflow: Construct {
         }
     }
 
+    /// A resource name (lowercase letters, digits and dashes, starting with a letter, at most 63
+    /// characters), or its full path, where `collection` gives the fixed words (nil: a name).
+    static func isGCPResource(_ s: String, collection: [String?]) -> Bool {
+        func isName(_ n: Substring) -> Bool {
+            guard let first = n.first, first.isASCII, first.isLowercase, n.count <= 63, n.last != "-" else { return false }
+            return n.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+        }
+        let parts = s.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 1 { return isName(parts[0]) }
+        guard parts.count == collection.count else { return false }
+        for (part, word) in zip(parts, collection) {
+            if let word { if part != word { return false } } else if part.isEmpty || part.contains(" ") { return false }
+        }
+        return isName(parts[parts.count - 1])
+    }
+
     private static func isNumber(_ s: Substring) -> Bool { !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
 
     /// An IPv4 (`203.0.113.0/24`) or IPv6 (`2001:db8::/32`) CIDR range.
@@ -410,8 +441,8 @@ public struct Airflow: Construct {
         switch runtime {
         case .mwaa(let subnets, let groups):
             lowerMWAA(subnets: subnets, securityGroups: groups, into: &context)
-        case .composer(let account):
-            lowerComposer(serviceAccount: account, into: &context)
+        case .composer(let account, let network, let subnetwork):
+            lowerComposer(serviceAccount: account, network: network, subnetwork: subnetwork, into: &context)
         }
     }
 }

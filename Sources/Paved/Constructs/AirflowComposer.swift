@@ -14,7 +14,7 @@ extension Airflow {
             .sorted { $0.0 < $1.0 }
     }
 
-    func lowerComposer(serviceAccount: String, into context: inout SynthesisContext) {
+    func lowerComposer(serviceAccount: String, network: String?, subnetwork: String?, into context: inout SynthesisContext) {
         let gcp = context.gcp(for: self)
         let n = resourceName
         let local = "composer_\(n)"
@@ -77,7 +77,9 @@ extension Airflow {
                 enablePrivateEnvironment: major == 3 ? true : nil,
                 encryptionConfig: .init(kmsKeyName: key.id),
                 environmentSize: current.size.composerSize.map { TypedValue($0) },
-                nodeConfig: .init(serviceAccount: account.email),
+                nodeConfig: .init(
+                    network: network.map { TypedValue($0) }, serviceAccount: account.email,
+                    subnetwork: subnetwork.map { TypedValue($0) }),
                 privateEnvironmentConfig: major == 2 ? .init(enablePrivateEndpoint: true) : nil,
                 softwareConfig: .init(imageVersion: .init(version)),
                 webServerNetworkAccessControl: .init(allowedIPRange: ranges.map {
