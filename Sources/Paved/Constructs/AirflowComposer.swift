@@ -41,6 +41,8 @@ extension Airflow {
                 at: location)
             return
         }
+        // GCPServiceAccount writes google_service_account.<sanitized name> (BigQuery.swift); the
+        // tests fail if that changes (references to an undeclared resource are synthesis errors).
         let account = GoogleServiceAccount.Ref(Identifier.sanitize(serviceAccount))
         let projectData = context.add(local, DataGoogleProject(projectID: project), for: self, part: "service-agents")
         func agent(_ domain: String) -> TypedValue<String> {
