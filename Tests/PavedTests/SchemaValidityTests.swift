@@ -48,6 +48,30 @@ import Testing
                 Allow(actions: ["s3:ListAllMyBuckets"], on: ["*"])
             }
             Role("other", assumedBy: .service(.lambda))
+            Airflow(
+                "core", on: .mwaa(subnetIDs: ["subnet-0a1b2c3d", "subnet-1a2b3c4d"], securityGroupIDs: ["sg-0123abcd"]),
+                version: "2.10.3", dags: "data", webserver: .publicOnTheInternet, size: .large, workers: 2...25, schedulers: 5,
+                logLevel: .debug, keepLogsFor: .days(3653)
+            ) {
+                Allow(.read, on: "data")
+                Allow(.readSecret, on: "api/key")
+                Allow(actions: ["glue:StartJobRun"], on: ["arn:aws:glue:eu-west-1:111111111111:job/nightly"])
+            }
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [])
+        #expect(validate(platform, with: try ProviderSchemas.bundled()) == [])
+    }
+
+    @Test func everyGoogleCloudConstructFullyConfiguredIsValid() throws {
+        let platform = Platform("full", owner: "o@acme.io", team: "t", tier: .tier1, classification: .restricted, costCenter: "cc") {
+            Environment(.dev, gcp: .project("full-dev", region: "europe-west1"), backend: .local(path: "dev.tfstate"))
+            GCPServiceAccount("airflow-worker")
+            Airflow(
+                "core", on: .composer(serviceAccount: "airflow-worker"), version: "composer-3-airflow-2.10.5-build.13",
+                webserver: .allowList(["203.0.113.0/24", "2001:db8::/32"]), size: .large, workers: 3...25, schedulers: 4)
+            Airflow(
+                "legacy", on: .composer(serviceAccount: "airflow-worker"), version: "composer-2.9.7-airflow-2.9.3",
+                webserver: .allowList(["198.51.100.0/24"]), size: .medium)
         }
         #expect(PavedTesting.diagnostics(of: platform) == [])
         #expect(validate(platform, with: try ProviderSchemas.bundled()) == [])

@@ -156,21 +156,7 @@ public struct Role: Construct {
             maxSessionDuration: .init(maxSessionDuration.seconds), name: .init(roleName), tags: context.typedTags(metadata)
         ), for: self)
 
-        var statements: [IAMStatement] = []
-        var sids: Set<String> = []
-        for grant in grants {
-            for var statement in grant.statements(context: &context) {
-                if statements.contains(statement) { continue }  // the same grant written twice
-                let base = statement.sid
-                var i = 2
-                while sids.contains(statement.sid) {
-                    statement.sid = "\(base)\(i)"
-                    i += 1
-                }
-                sids.insert(statement.sid)
-                statements.append(statement)
-            }
-        }
+        let statements = grants.iamStatements(context: &context)
         guard !statements.isEmpty else { return }
         let permissions = context.addPolicyDocument("\(n)_permissions", statements, for: self, part: "permissions")
         context.add(
@@ -287,6 +273,28 @@ public struct Allow: Sendable {
 }
 
 extension Array where Element == Allow {
+    /// The IAM statements of every grant, after `base`: a grant written twice adds nothing, and a
+    /// statement id already taken gets a number (`ReadRawEvents2`). Shared by ``Role`` and the
+    /// other constructs that own an IAM role (``Airflow``'s execution role).
+    func iamStatements(after base: [IAMStatement] = [], context: inout SynthesisContext) -> [IAMStatement] {
+        var statements = base
+        var sids = Set(base.map(\.sid))
+        for grant in self {
+            for var statement in grant.statements(context: &context) {
+                if statements.contains(statement) { continue }  // the same grant written twice
+                let stem = statement.sid
+                var i = 2
+                while sids.contains(statement.sid) {
+                    statement.sid = "\(stem)\(i)"
+                    i += 1
+                }
+                sids.insert(statement.sid)
+                statements.append(statement)
+            }
+        }
+        return statements
+    }
+
     /// An error for each explicit `Allow(actions:on:)`: only AWS roles take IAM statements.
     /// `message` says what the principal takes instead.
     func explicitGrantErrors(_ message: String) -> [Diagnostic] {
