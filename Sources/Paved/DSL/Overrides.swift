@@ -67,3 +67,15 @@ extension Dagster.CodeLocation: EnvironmentOverriding {
 extension Dagster.ConcurrencyPool: EnvironmentOverriding {
     public var overrideLocations: [EnvironmentName: SourceLocation] { limitOverrides.mapValues(\.location) }
 }
+
+extension Airflow: EnvironmentOverriding {
+    public var overrideLocations: [EnvironmentName: SourceLocation] { overrides.mapValues(\.location) }
+}
+
+extension GCSBucket: EnvironmentOverriding {
+    public var overrideLocations: [EnvironmentName: SourceLocation] { overrides.mapValues(\.location) }
+}
+
+extension GCPLogBucket: EnvironmentOverriding {
+    public var overrideLocations: [EnvironmentName: SourceLocation] { overrides.mapValues(\.location) }
+}
