@@ -50,6 +50,12 @@ struct ConfigurationReader {
                 }
             }
         }
+        // Grants, policies and other untaggable blocks are in the environment that every tagged
+        // resource of the file agrees on: a synthesized stack is one environment.
+        let environments = Set(resources.lazy.compactMap(\.environment))
+        if environments.count == 1, let only = environments.first {
+            for i in resources.indices where resources[i].environment == nil { resources[i] = resources[i].with(environment: only) }
+        }
     }
 
     /// The object, or each object of an array, with its pointer; anything else is reported.

@@ -25,7 +25,8 @@ public final class PolicyResource: Sendable {
     public let constructPath: String?
     /// The Swift line of the DSL call that made the resource, from the `//` provenance comment.
     public let swiftSource: SourceLocation?
-    /// The environment: given for synthesized stacks, else read from the `environment` tag or label.
+    /// The environment: given for synthesized stacks, else read from the `environment` tag or label,
+    /// else the one environment every tagged resource of its file agrees on.
     public let environment: String?
     /// Owner, tier, classification… from tags, labels, custom tags or the provenance comment.
     public let metadata: ResourceMetadata
@@ -65,6 +66,15 @@ public final class PolicyResource: Sendable {
         self.scope = scope
         self.document = document
         self.pointer = pointer
+    }
+
+    /// This resource in `environment`, for one read before its file's environment was known.
+    func with(environment: String) -> PolicyResource {
+        PolicyResource(
+            address: address, configAddress: configAddress, modulePath: modulePath, type: type, name: name, mode: mode,
+            attributes: attributes, constructPath: constructPath, swiftSource: swiftSource, environment: environment,
+            metadata: metadata, waivers: waivers, referenceSource: referenceSource, scope: scope, document: document,
+            pointer: pointer)
     }
 
     /// The value at a dotted attribute path (`versioning_configuration.status`), the first when
