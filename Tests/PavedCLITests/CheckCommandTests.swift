@@ -11,8 +11,8 @@ import Testing
     @Test func examplePassesTheBuiltInPacksWithItsWaivers() throws {
         let result = try CLI.run("acme-platform", ["check"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("PASSED: 226 resources checked against"))
-        #expect(result.stdout.contains("no findings; 2 waived."))
+        #expect(result.stdout.contains("PASSED: 429 resources checked against"))
+        #expect(result.stdout.contains("no findings; 4 waived."))
         #expect(result.stdout.contains("[SEC-SM-002] aws_secretsmanager_secret.partner_api_token (dev): waived until 2027-06-30 by ingestion@acme.io"))
         #expect(!result.stderr.contains("matched no finding"))
     }
@@ -90,7 +90,7 @@ import Testing
         // The written stacks carry their waivers, so plain `paved` passes them too.
         let disk = try CLI.run("paved", ["check", out.path])
         #expect(disk.status == 0, "\(disk.stdout)\(disk.stderr)")
-        #expect(disk.stdout.contains("2 waived"))
+        #expect(disk.stdout.contains("4 waived"))
 
         let bad = dir.appendingPathComponent("bad.tf.json")
         try "{\"resource\": {\"aws_s3_bucket\": {\"x\": {\"bucket\": \"x\",}}}}".write(to: bad, atomically: true, encoding: .utf8)

@@ -74,7 +74,7 @@ import Testing
                 .overriding(in: .stage, size: .small)
         }
         #expect(PavedTesting.diagnostics(of: platform) == [
-            "\(file):\(line + 7): error: redshift serverless 'rs' in dev baseCapacity must be 8 to 1024 RPUs in steps of 8 (got 12)",
+            "\(file):\(line + 7): error: redshift serverless 'rs' in dev baseCapacity must be 4, 8 to 512 RPUs in steps of 8, or 512 to 1024 in steps of 32 (got 12)",
             "\(file):\(line + 8): error: usage limit of redshift serverless 'rs' in dev must be a positive number of RPU-hours (got -1)",
             "\(file):\(line + 10): error: redshift serverless 'rs' overrides environment 'staging', which the platform does not declare (it has dev, prod)",
             "\(file):\(line + 12): error: databricks sql warehouse 'bi' in dev autoStop must be 10 to 60 whole minutes for a non-serverless warehouse (got 5 minutes): an idle warehouse bills until it stops",

@@ -151,7 +151,7 @@ import Testing
         }
         #expect(PavedTesting.diagnostics(of: platform) == [
             "\(file):\(line + 3): error: redshift serverless name 'Analytics' is invalid: use lowercase letters, digits and dashes, start with a letter, at most 48 characters (e.g. 'analytics')",
-            "\(file):\(line + 3): error: redshift serverless 'Analytics' baseCapacity must be 8 to 1024 RPUs in steps of 8 (got 12)",
+            "\(file):\(line + 3): error: redshift serverless 'Analytics' baseCapacity must be 4, 8 to 512 RPUs in steps of 8, or 512 to 1024 in steps of 32 (got 12)",
             "\(file):\(line + 3): error: redshift serverless 'Analytics' maxCapacity must be at least baseCapacity (12) and at most 5632 RPUs, in steps of 8 (got 8)",
             "\(file):\(line + 3): error: redshift serverless 'Analytics' subnet 'subnet-1' is not a subnet ID (subnet- and 8 or 17 hex digits)",
             "\(file):\(line + 3): error: redshift serverless 'Analytics' needs securityGroupIDs: name the security groups that may reach the workgroup",

@@ -21,14 +21,27 @@ import Testing
         }
     }
 
+    /// The example's only findings are the notes that Prefect and Dagster+ have no schema to check
+    /// against (their attributes are pinned from the providers' source instead: PrefectDagsterTests).
+    static func exampleProblems(_ findings: [String]) -> [String] {
+        findings.filter {
+            !($0.contains(": note: no schema loaded for provider registry.terraform.io/prefecthq/prefect;")
+                || $0.contains(": note: no schema loaded for provider registry.terraform.io/dagster-io/dagsterplus;"))
+        }
+    }
+
     @Test func exampleIsValidAgainstTheBundledSchemas() throws {
-        #expect(validate(acme, with: try ProviderSchemas.bundled()) == [])
+        let found = validate(acme, with: try ProviderSchemas.bundled())
+        #expect(Self.exampleProblems(found) == [])
+        #expect(found.count == 4)
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedSchemas.appendingPathComponent("aws.json").path)))
     func exampleIsValidAgainstTheFullProviderSchemas() throws {
         let all = try ProviderSchemas.load(path: Self.sharedSchemas.path)
-        #expect(validate(acme, with: all) == [])
+        let found = validate(acme, with: all)
+        #expect(Self.exampleProblems(found) == [])
+        #expect(found.count == 4)
     }
 
     @Test func everyConstructFullyConfiguredIsValid() throws {

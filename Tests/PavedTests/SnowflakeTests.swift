@@ -287,7 +287,7 @@ import Testing
         #expect(actual == [
             "\(file):\(line + 3): error: snowflake warehouse name 'Big_WH' is invalid: use lowercase letters, digits and dashes, start with a letter, at most 48 characters (e.g. 'big-wh')",
             "\(file):\(line + 3): error: warehouse 'Big_WH' autoSuspend must be 1 to 60 minutes (got 0 days): Snowflake bills at least a minute per resume, and idle warehouses bill every second",
-            "\(file):\(line + 3): error: warehouse 'Big_WH' clusters must be within 1...10 (got 0...12)",
+            "\(file):\(line + 3): error: warehouse 'Big_WH' clusters must be within 1...300 for size XSMALL (got 0...12)",
             "\(file):\(line + 3): error: warehouse 'Big_WH' has no credit budget: add { CreditBudget(perMonth: 100, notifyAt: [75, 90], suspendAt: 100) } so its spending is bounded",
             "\(file):\(line + 4): error: warehouse 'transform' statementTimeout must be 1 second to 7 days (got 8 days)",
             "\(file):\(line + 5): error: credit budget of warehouse 'transform' must be a positive number of credits per month (got 0)",

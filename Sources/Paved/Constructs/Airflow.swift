@@ -367,7 +367,7 @@ public struct Airflow: Construct {
     /// Airflow versions MWAA creates environments with, as Paved knows them (the MWAA API's valid
     /// values, the user guide's "Apache Airflow versions" and AWS's announcements, up to 3.3.1 in
     /// September 2026). Another well-formed version is a warning: MWAA has the last word.
-    static let mwaaVersions = ["2.7.2", "2.8.1", "2.9.2", "2.10.1", "2.10.3", "2.11.0", "3.0.6", "3.3.1"]
+    static let mwaaVersions = ["2.7.2", "2.8.1", "2.9.2", "2.10.1", "2.10.3", "2.11.0", "3.0.6", "3.2.1", "3.3.1"]
     /// Versions MWAA once supported and no longer creates.
     static let mwaaEndedVersions: Set<String> = ["1.10.12", "2.0.2", "2.2.2", "2.4.3", "2.5.1", "2.6.3"]
 

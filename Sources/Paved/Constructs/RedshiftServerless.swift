@@ -198,8 +198,9 @@ public struct RedshiftServerless: Construct {
 
     static func checkCapacity(base: Int, max: Int, of what: String, at location: SourceLocation) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        if base <= 0 || base % 8 != 0 || base > 1024 {
-            out.append(.error("\(what) baseCapacity must be 8 to 1024 RPUs in steps of 8 (got \(base))", at: location))
+        if !isBaseCapacity(base) {
+            out.append(.error(
+                "\(what) baseCapacity must be 4, 8 to 512 RPUs in steps of 8, or 512 to 1024 in steps of 32 (got \(base))", at: location))
         }
         if max < base || max % 8 != 0 || max > 5632 {
             out.append(.error(
@@ -207,6 +208,12 @@ public struct RedshiftServerless: Construct {
                 at: location))
         }
         return out
+    }
+
+    /// The base capacities Redshift Serverless accepts: 4; 8 to 512 in steps of 8; 512 to 1024 in
+    /// steps of 32 (above 512 only in some regions, which AWS checks at apply time).
+    static func isBaseCapacity(_ rpus: Int) -> Bool {
+        rpus == 4 || ((8...512).contains(rpus) && rpus % 8 == 0) || ((512...1024).contains(rpus) && rpus % 32 == 0)
     }
 
     static func checkLimits(_ limits: [UsageLimit], of what: String) -> [Diagnostic] {

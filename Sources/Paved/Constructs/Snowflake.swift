@@ -121,6 +121,19 @@ extension Snowflake {
         public enum Size: String, Sendable, CaseIterable {
             case xsmall = "XSMALL", small = "SMALL", medium = "MEDIUM", large = "LARGE", xlarge = "XLARGE"
             case xxlarge = "XXLARGE", xxxlarge = "XXXLARGE", x4large = "X4LARGE"
+
+            /// The most clusters a multi-cluster warehouse of this size may have (Snowflake's
+            /// "Multi-cluster warehouses": 300 up to Medium, halving with each size to 10 from 3X-Large).
+            public var maxClusters: Int {
+                switch self {
+                case .xsmall, .small, .medium: 300
+                case .large: 160
+                case .xlarge: 80
+                case .xxlarge: 40
+                case .xxxlarge: 20
+                case .x4large: 10
+                }
+            }
         }
 
         /// How a multi-cluster warehouse adds clusters: `.standard` favours queueing less,
@@ -190,8 +203,10 @@ extension Snowflake {
             if !(1...604_800).contains(statementTimeout.seconds) {
                 out.append(.error("warehouse '\(name)' statementTimeout must be 1 second to 7 days (got \(statementTimeout))", at: location))
             }
-            if clusters.lowerBound < 1 || clusters.upperBound > 10 {
-                out.append(.error("warehouse '\(name)' clusters must be within 1...10 (got \(clusters.lowerBound)...\(clusters.upperBound))", at: location))
+            if clusters.lowerBound < 1 || clusters.upperBound > size.maxClusters {
+                out.append(.error(
+                    "warehouse '\(name)' clusters must be within 1...\(size.maxClusters) for size \(size.rawValue) (got \(clusters.lowerBound)...\(clusters.upperBound))",
+                    at: location))
             }
             if let budget {
                 out += budget.validate(warehouse: name)
