@@ -257,6 +257,7 @@ enum ModuleCatalog {
         let warehouse = resource("snowflake_warehouse")
         let monitor = resource("snowflake_resource_monitor")
         let multiCluster = "var.max_cluster_count > 1"
+        let clusterMaximums = Snowflake.Warehouse.Size.allCases.map { "\"\($0.rawValue)\" = \($0.maxClusters)" }.joined(separator: ", ")
         return ModuleDefinition(
             directory: "snowflake-warehouse", title: "Snowflake warehouse with a credit budget",
             tagline: "A warehouse that suspends when idle and times out runaway statements, watched by a resource monitor with a monthly credit quota.",
@@ -309,8 +310,8 @@ enum ModuleCatalog {
                     "max_cluster_count", "number", "The maximum number of clusters; above 1 makes a multi-cluster warehouse (Enterprise edition).",
                     default: 1,
                     validations: [(
-                        "var.max_cluster_count >= 1 && var.max_cluster_count <= 10 && \(whole("var.max_cluster_count")) && var.max_cluster_count >= var.min_cluster_count",
-                        "Clusters must be within 1 to 10, and max_cluster_count at least min_cluster_count."
+                        "var.max_cluster_count >= 1 && var.max_cluster_count <= lookup({\(clusterMaximums)}, var.warehouse_size, 10) && \(whole("var.max_cluster_count")) && var.max_cluster_count >= var.min_cluster_count",
+                        "Clusters must be within 1 and the size's multi-cluster maximum (300 up to MEDIUM, 160 LARGE, 80 XLARGE, 40 XXLARGE, 20 XXXLARGE, 10 X4LARGE), and max_cluster_count at least min_cluster_count."
                     )],
                     targets: [.at(warehouse, "max_cluster_count", .raw("\(multiCluster) ? var.max_cluster_count : null"))]),
                 ModuleInput(
@@ -512,8 +513,8 @@ enum ModuleCatalog {
                 ModuleInput(
                     "base_capacity", "number", "The base capacity in Redshift Processing Units.", default: 8,
                     validations: [(
-                        "var.base_capacity >= 8 && var.base_capacity <= 1024 && var.base_capacity % 8 == 0",
-                        "base_capacity must be 8 to 1024 RPUs in steps of 8."
+                        "var.base_capacity == 4 || (var.base_capacity >= 8 && var.base_capacity <= 512 && var.base_capacity % 8 == 0) || (var.base_capacity >= 512 && var.base_capacity <= 1024 && var.base_capacity % 32 == 0)",
+                        "base_capacity must be 4, 8 to 512 RPUs in steps of 8, or 512 to 1024 in steps of 32."
                     )],
                     targets: [.at(workgroup, "base_capacity")]),
                 ModuleInput(
