@@ -60,4 +60,32 @@ import Testing
             "\(file):\(line + 4): error: DefaultRetention for confidential data is declared twice; first at \(file):\(line + 3)",
         ])
     }
+
+    @Test func cloudStorageBucketsTakeTheDefaultToo() throws {
+        let file = "PavedTests/DefaultRetentionTests.swift"
+        let line = #line
+        let platform = Platform("acme-data", owner: "data@acme.io") {
+            Environment(.prod, gcp: .project("acme-data-prod", region: "europe-west1"))
+            DefaultRetention(for: .confidential, expireAfter: .days(400), archiveAfter: .days(90))
+            DefaultRetention(for: .restricted, expireAfter: .days(400), transitions: [.after(.days(30), to: .standardIA)])
+            GCSBucket("landing", location: "EU", classification: .confidential)
+            GCSBucket("ledger", location: "EU", classification: .restricted)
+        }
+        // An S3 class in a default that a Cloud Storage bucket takes is an error at the default's line.
+        #expect(PavedTesting.diagnostics(of: platform) == [
+            "\(file):\(line + 4): error: retention transition to STANDARD_IA is an S3 storage class: a gcs bucket moves objects to .nearline, .coldline or .archive (in the DefaultRetention gcs bucket 'ledger' takes)",
+        ])
+        let config = try #require(PavedTesting.stack(platform, .prod))
+        let landing = try #require(config.resources.first { $0.address == .resource("google_storage_bucket", "landing") })
+        let rules = landing.arguments["lifecycle_rule"]?.renderedJSON.arrayValue ?? []
+        let summary = rules.map { rule -> String in
+            let action = rule["action"]?.arrayValue?.first
+            let condition = rule["condition"]?.arrayValue?.first
+            var age = "-"
+            if case .int(let days)? = condition?["age"] { age = String(days) }
+            return "\(action?["type"]?.stringValue ?? "?") \(action?["storage_class"]?.stringValue ?? "") age \(age)"
+        }
+        #expect(summary.contains("SetStorageClass ARCHIVE age 90"))
+        #expect(summary.contains("Delete  age 400"))
+    }
 }

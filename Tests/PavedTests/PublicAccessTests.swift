@@ -20,6 +20,12 @@ import Testing
         PublicAccess(.read, on: "shared")
             .waive("GOV-GRANT-001", reason: "Reference data every Snowflake user in the account may query",
                    owner: "data-council@acme.io", expires: "2099-12-31")
+        GCSBucket("open-files", location: "EU", classification: .public)
+        PublicAccess(.read, on: "open-files")
+            .waive("GOV-GRANT-002", reason: "Downloadable open data files linked from the public portal",
+                   owner: "data-council@acme.io", expires: "2099-12-31")
+            .waive("SEC-GCS-001", reason: "The open data bucket must allow allUsers, so prevention is inherited",
+                   owner: "data-council@acme.io", expires: "2099-12-31")
     }
 
     @Test func matchesGolden() throws {
@@ -43,6 +49,27 @@ import Testing
         #expect(snowflake.arguments["parent_role_name"]?.renderedJSON == "PUBLIC")
         #expect(snowflake.arguments["role_name"]?.renderedJSON == "${snowflake_account_role.shared_read.name}")
         #expect(snowflake.provenance?.waivers.map(\.rule) == ["GOV-GRANT-001"])
+
+        // A public bucket: allUsers may view objects; prevention is inherited, justified by the
+        // PublicAccess construct's own SEC-GCS-001 waiver, which the bucket carries.
+        let files = try #require(config.resources.first { $0.address == .resource("google_storage_bucket_iam_member", "public_read_open_files") })
+        #expect(files.arguments["member"]?.renderedJSON == "allUsers")
+        #expect(files.arguments["role"]?.renderedJSON == "roles/storage.objectViewer")
+        let bucket = try #require(config.resources.first { $0.address == .resource("google_storage_bucket", "open_files") })
+        #expect(bucket.arguments["public_access_prevention"]?.renderedJSON == "inherited")
+        #expect(bucket.provenance?.waivers.map(\.rule) == ["SEC-GCS-001"])
+        #expect(bucket.provenance?.waivers.first?.location.line == Self.line + 10)
+    }
+
+    @Test func otherBucketsStillEnforcePublicAccessPrevention() throws {
+        let platform = Platform("acme-data", owner: "data@acme.io") {
+            Self.env
+            GCSBucket("private-files", location: "EU")
+        }
+        let config = try #require(PavedTesting.stack(platform, .prod))
+        let bucket = try #require(config.resources.first { $0.address == .resource("google_storage_bucket", "private_files") })
+        #expect(bucket.arguments["public_access_prevention"]?.renderedJSON == "enforced")
+        #expect(bucket.provenance?.waivers == [])
     }
 
     @Test func allAuthenticatedUsersOnGoogleCloud() throws {
@@ -73,13 +100,18 @@ import Testing
             PublicAccess(.read, on: "opn-data")
             Snowflake.Warehouse("wh") { CreditBudget(perMonth: 10) }
             PublicAccess(.read, on: "wh")
+            GCSBucket("files", location: "EU")
+            PublicAccess(.read, on: "files")
+                .waive("GOV-GRANT-002", reason: "Downloadable open data files linked from the public portal",
+                       owner: "data-council@acme.io", expires: "2099-12-31")
         }
         #expect(PavedTesting.diagnostics(of: platform) == [
             "\(file):\(line + 7): error: public access to 'shared' may only be .read: everyone writing, owning or using it cannot be made safe",
             "\(file):\(line + 6): error: public access to bigquery dataset 'open-data' must be justified: add .waive(\"GOV-GRANT-002\", reason: \"why this data is public\", owner: \"…\", expires: \"YYYY-MM-DD\")",
             "\(file):\(line + 8): error: bucket 'site' cannot be made public: its objects are encrypted with a customer-managed KMS key, which anonymous requests cannot use; publish it through CloudFront with origin access control",
             "\(file):\(line + 9): error: no construct named 'opn-data' in platform 'acme-data'; did you mean 'open-data'?",
-            "\(file):\(line + 11): error: snowflake warehouse 'wh' cannot be made public: public access is supported on bigquery datasets and snowflake databases",
+            "\(file):\(line + 11): error: snowflake warehouse 'wh' cannot be made public: public access is supported on bigquery datasets, gcs buckets and snowflake databases",
+            "\(file):\(line + 13): error: public access to gcs bucket 'files' must be justified: add .waive(\"SEC-GCS-001\", reason: \"why this data is public\", owner: \"…\", expires: \"YYYY-MM-DD\")",
         ])
     }
 }

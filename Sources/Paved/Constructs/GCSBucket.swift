@@ -217,7 +217,24 @@ public struct GCSBucket: GCPGrantTarget {
             cryptoKeyID: key.id, member: "serviceAccount:\(agent.emailAddress)", role: "roles/cloudkms.cryptoKeyEncrypterDecrypter"
         ), for: self, part: "key")
 
-        let retention = s.retention ?? Retention()
+        let retention: Retention
+        if let own = s.retention {
+            retention = own
+        } else if let fallback = context.defaultRetention(for: metadata) {
+            // A platform default written with S3 classes does not fit Cloud Storage: say so at the
+            // default's line, naming the bucket that takes it.
+            for d in fallback.gcsDiagnostics(bucketClass: s.storageClass) {
+                context.error("\(d.message) (in the DefaultRetention gcs bucket '\(name)' takes)", at: d.location ?? location)
+            }
+            retention = fallback
+        } else {
+            retention = Retention()
+        }
+        // A bucket made public with PublicAccess cannot enforce public access prevention; the
+        // PublicAccess construct carries the waiver of SEC-GCS-001 that justifies it.
+        let publicAccess = context.publicAccess[name].flatMap { $0.intent == .read ? $0 : nil }
+        var owner = self
+        if let publicAccess { owner.waivers += publicAccess.waivers.filter { $0.rule == PublicAccess.gcsPreventionRule } }
         context.add(n, GoogleStorageBucket(
             encryption: .init(defaultKMSKeyName: key.id),
             forceDestroy: false,
@@ -226,7 +243,7 @@ public struct GCSBucket: GCPGrantTarget {
             location: .init(dataLocation.uppercased()),
             name: .init(bucketName),
             project: project,
-            publicAccessPrevention: "enforced",
+            publicAccessPrevention: publicAccess == nil ? "enforced" : "inherited",
             retentionPolicy: s.retentionPolicy.map {
                 .init(isLocked: .init(s.locked), retentionPeriod: .init($0.seconds))
             },
@@ -234,7 +251,7 @@ public struct GCSBucket: GCPGrantTarget {
             storageClass: .init(s.storageClass.rawValue),
             uniformBucketLevelAccess: true,
             versioning: .init(enabled: .init(s.versioned))
-        ), for: self, dependsOn: [keyAccess.terraformAddress])
+        ), for: owner, dependsOn: [keyAccess.terraformAddress])
     }
 
     public var gcpIntents: [AccessIntent] { [.read, .write] }

@@ -15,6 +15,7 @@
 /// |---|---|---|
 /// | `BigQueryDataset` | `google_bigquery_dataset_iam_member` to `allUsers` (or `allAuthenticatedUsers`) with the intent's role | GOV-GRANT-002 |
 /// | `Snowflake.Database` | the database's access role (`<DB>_READ`) granted to `PUBLIC` | GOV-GRANT-001 |
+/// | `GCSBucket` | `google_storage_bucket_iam_member` to `allUsers` with `roles/storage.objectViewer`; the bucket's `public_access_prevention` becomes `inherited` | GOV-GRANT-002 and SEC-GCS-001 |
 ///
 /// S3 buckets cannot be made public this way: they are encrypted with a customer-managed KMS key,
 /// which anonymous requests cannot use; publish through CloudFront with origin access control.
@@ -26,6 +27,9 @@ public struct PublicAccess: Construct {
         /// Anyone signed in to any Google account: `allAuthenticatedUsers` (Google Cloud only).
         case anyAuthenticatedUser
     }
+
+    /// The rule a public Cloud Storage bucket breaks by not enforcing public access prevention.
+    static let gcsPreventionRule = "SEC-GCS-001"
 
     public var kind: String { "public access" }
     /// `<target>-public`: one public grant per target.
@@ -59,18 +63,21 @@ public struct PublicAccess: Construct {
             return
         }
         let grantName = "public_\(intent.rawValue)_\(Identifier.sanitize(target))"
-        let rule: String
+        let rules: [String]
+        let member = audience == .anyone ? "allUsers" : "allAuthenticatedUsers"
         switch construct {
         case let dataset as BigQueryDataset:
-            rule = "GOV-GRANT-002"
-            let member = audience == .anyone ? "allUsers" : "allAuthenticatedUsers"
+            rules = ["GOV-GRANT-002"]
             dataset.addGCPGrant(intent, member: .init(member), name: grantName, for: self, at: location, context: &context)
+        case let bucket as GCSBucket:
+            rules = ["GOV-GRANT-002", Self.gcsPreventionRule]
+            bucket.addGCPGrant(intent, member: .init(member), name: grantName, for: self, at: location, context: &context)
         case let database as Snowflake.Database:
             guard audience == .anyone else {
                 context.error("public access to snowflake database '\(target)' is for .anyone (PUBLIC): Snowflake has no signed-in-only audience", at: location)
                 return
             }
-            rule = "GOV-GRANT-001"
+            rules = ["GOV-GRANT-001"]
             database.addSnowflakeGrant(intent, to: "PUBLIC", name: grantName, for: self, at: location, context: &context)
         case is Bucket:
             context.error(
@@ -79,11 +86,11 @@ public struct PublicAccess: Construct {
             return
         default:
             context.error(
-                "\(construct.kind) '\(target)' cannot be made public: public access is supported on bigquery datasets and snowflake databases",
+                "\(construct.kind) '\(target)' cannot be made public: public access is supported on bigquery datasets, gcs buckets and snowflake databases",
                 at: location)
             return
         }
-        if !waivers.contains(where: { $0.rule == rule }) {
+        for rule in rules where !waivers.contains(where: { $0.rule == rule }) {
             context.error(
                 "public access to \(construct.kind) '\(target)' must be justified: add .waive(\"\(rule)\", reason: \"why this data is public\", owner: \"…\", expires: \"YYYY-MM-DD\")",
                 at: location)

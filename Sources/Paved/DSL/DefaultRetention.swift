@@ -13,9 +13,10 @@
 /// }
 /// ```
 ///
-/// Object-storage buckets that declare no ``Retention`` of their own take the default of their
-/// classification (their own, or the platform's when they set none). Buckets of a classification
-/// without a default keep their objects until deleted, as before.
+/// Object-storage buckets (``Bucket``, ``GCSBucket``) that declare no ``Retention`` of their own
+/// take the default of their classification (their own, or the platform's when they set none).
+/// Without a default, S3 buckets keep objects until deleted and Cloud Storage buckets get
+/// `Retention()`'s defaults, as before.
 public struct DefaultRetention: Sendable, Equatable {
     public var classification: Classification
     public var retention: Retention

@@ -16,6 +16,8 @@ public struct SynthesisContext: Sendable {
     let logBucket: LogBucket?
     /// The platform's retention defaults by classification (the first of each; a repeat is an error).
     let retentionDefaults: [Classification: Retention]
+    /// ``PublicAccess`` constructs by target name, looked up once: targets ask whether they are public.
+    let publicAccess: [String: PublicAccess]
     /// Set while a construct is lowered as a reusable Terraform module (`paved modules export`): its
     /// physical names, tags and labels then come from the module's input variables. Nil otherwise.
     public internal(set) var module: ModuleLowering?
@@ -30,6 +32,9 @@ public struct SynthesisContext: Sendable {
         var defaults: [Classification: Retention] = [:]
         for d in platform.retentionDefaults where defaults[d.classification] == nil { defaults[d.classification] = d.retention }
         self.retentionDefaults = defaults
+        var publicAccess: [String: PublicAccess] = [:]
+        for case let p as PublicAccess in platform.constructs where publicAccess[p.target] == nil { publicAccess[p.target] = p }
+        self.publicAccess = publicAccess
     }
 
     /// The platform's ``DefaultRetention`` for data with `metadata`'s classification (inheriting the
