@@ -188,47 +188,9 @@ public struct Synthesizer: Sendable {
                     "project": .string(gcp.projectID), "region": .string(gcp.region),
                 ]))
             }
-            if name == "snowflake" {
-                // The account comes from variables (per environment, in tfvars); credentials from the
-                // provider's own environment variables or config file, never from this file.
-                for variable in SnowflakeProvider.variables where variables[variable.name] == nil {
-                    variables[variable.name] = variable
-                }
-                providers.append(ProviderConfiguration("snowflake", arguments: [
-                    "organization_name": .expression(.variable(SnowflakeProvider.organizationVariable)),
-                    "account_name": .expression(.variable(SnowflakeProvider.accountVariable)),
-                ]))
-            }
-            if name == "databricks" {
-                // The workspace comes from a variable; credentials from the provider's environment
-                // variables or ~/.databrickscfg, never from this file.
-                for variable in DatabricksProvider.variables where variables[variable.name] == nil {
-                    variables[variable.name] = variable
-                }
-                providers.append(ProviderConfiguration("databricks", arguments: [
-                    "host": .expression(.variable(DatabricksProvider.hostVariable)),
-                ]))
-            }
-            if name == "prefect" {
-                // Account, workspace and API URL from variables; the API key only from PREFECT_API_KEY.
-                for variable in PrefectProvider.variables where variables[variable.name] == nil { variables[variable.name] = variable }
-                providers.append(ProviderConfiguration("prefect", arguments: PrefectProvider.arguments))
-            }
-            if name == "dagsterplus" {
-                // The organization from a variable; the API token only from DAGSTER_CLOUD_API_TOKEN.
-                for variable in DagsterProvider.variables where variables[variable.name] == nil { variables[variable.name] = variable }
-                providers.append(ProviderConfiguration("dagsterplus", arguments: DagsterProvider.arguments))
-            }
-            if name == "vault" {
-                // The address (and optional namespace) come from variables; the token from
-                // VAULT_TOKEN or the provider's other login methods, never from this file.
-                for variable in VaultProvider.variables where variables[variable.name] == nil {
-                    variables[variable.name] = variable
-                }
-                providers.append(ProviderConfiguration("vault", arguments: [
-                    "address": .expression(.variable(VaultProvider.addressVariable)),
-                    "namespace": .expression(.variable(VaultProvider.namespaceVariable)),
-                ]))
+            if let setup = Self.configuredFromVariables[name] {
+                for variable in setup.variables where variables[variable.name] == nil { variables[variable.name] = variable }
+                providers.append(ProviderConfiguration(name, arguments: setup.arguments))
             }
         }
         let resources = Self.sortedByAddress(context.resources)
@@ -238,6 +200,24 @@ public struct Synthesizer: Sendable {
             providers: providers, resources: resources,
             variables: variables.keys.sorted().compactMap { variables[$0] })
     }
+
+    /// Providers whose configuration is input variables only (account, workspace, address: set per
+    /// environment in tfvars). Their credentials stay in each provider's own environment variables
+    /// or config files (`SNOWFLAKE_PRIVATE_KEY`, `DATABRICKS_CLIENT_SECRET`, `PREFECT_API_KEY`,
+    /// `DAGSTER_CLOUD_API_TOKEN`, `VAULT_TOKEN`…), never in Paved's output.
+    static let configuredFromVariables: [String: (variables: [Variable], arguments: [String: Value])] = [
+        "snowflake": (SnowflakeProvider.variables, [
+            "organization_name": .expression(.variable(SnowflakeProvider.organizationVariable)),
+            "account_name": .expression(.variable(SnowflakeProvider.accountVariable)),
+        ]),
+        "databricks": (DatabricksProvider.variables, ["host": .expression(.variable(DatabricksProvider.hostVariable))]),
+        "prefect": (PrefectProvider.variables, PrefectProvider.arguments),
+        "dagsterplus": (DagsterProvider.variables, DagsterProvider.arguments),
+        "vault": (VaultProvider.variables, [
+            "address": .expression(.variable(VaultProvider.addressVariable)),
+            "namespace": .expression(.variable(VaultProvider.namespaceVariable)),
+        ]),
+    ]
 
     /// Resources in address order: grouped by mode and type first (few, long keys), then sorted by
     /// name within each type (short keys), which is much cheaper than comparing whole addresses.
