@@ -222,7 +222,7 @@ struct StreamingRenderer {
     /// A value as ``ExpressionRenderer/json(_:)`` then ``JSONWriter`` would write it.
     func write(_ value: Value, indent: Int, into out: inout [UInt8]) {
         switch value {
-        case .string(let s): JSONWriter.writeString(ExpressionRenderer.escapeTemplate(s), into: &out)
+        case .string(let s): Self.writeLiteral(s, into: &out)
         case .int(let i): out.append(contentsOf: String(i).utf8)
         case .double(let d): out.append(contentsOf: JSONWriter.format(d).utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -260,6 +260,22 @@ struct StreamingRenderer {
                 write(member.value, indent: indent + 1, into: &out)
             }
         }
+    }
+
+    /// A literal string: template sequences escaped, then JSON-escaped. One scan when there is
+    /// nothing to escape (almost always), instead of one per escaping.
+    static func writeLiteral(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        let copied = s.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "{") {
+                return false
+            }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !copied { JSONWriter.writeString(ExpressionRenderer.escapeTemplate(s), into: &out) }
     }
 
     /// `${…}` for an expression, inside a JSON string (quotes not included): the bytes
