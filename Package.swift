@@ -61,7 +61,7 @@ let package = Package(
             path: "Examples/acme-platform", swiftSettings: strict),
         // Benchmarks: `make bench`.
         .executableTarget(
-            name: "paved-bench", dependencies: ["Paved", "PavedTerraform", "PavedPolicy"],
+            name: "paved-bench", dependencies: ["Paved", "PavedTerraform", "PavedPolicy", "PavedCLI"],
             path: "Benchmarks/paved-bench", swiftSettings: strict),
         .executableTarget(name: "scaffold-bench", dependencies: ["PavedScaffold"], path: "Benchmarks/scaffold-bench", swiftSettings: strict),
 

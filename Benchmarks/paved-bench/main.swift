@@ -1,11 +1,17 @@
 import Foundation
 import Paved
+import PavedCLI
 import PavedPolicy
 
 // `make bench`: synthesis and policy evaluation for platforms of N data-product units.
 // One unit = Bucket + Retention + Secret + Role reading and writing the bucket and reading the
 // secret: 17 Terraform blocks (13 resources, 4 data sources).
 // Prints a table for people and one `bench …` line per N for tracking over time.
+//
+// `synth_cli_ms` is `paved synth --out DIR` end to end, as a team's executable runs it: synthesize,
+// render, validate against the provider schemas, the policy gate, and the atomic write.
+// `paved-bench --synth-only N` synthesizes and renders N units once and exits: for profilers
+// (`valgrind --tool=callgrind`), whose instruction counts stay comparable on a busy machine.
 
 func platform(units: Int) -> Platform {
     Platform("bench", owner: "bench@acme.io") {
@@ -46,11 +52,36 @@ func fail(_ message: String) -> Never {
     exit(1)
 }
 
+/// Runs `body` with standard output and error sent to /dev/null (the CLI prints its summary and findings).
+func silenced<T>(_ body: () async throws -> T) async rethrows -> T {
+    fflush(nil)
+    let out = dup(1), err = dup(2), null = open("/dev/null", O_WRONLY)
+    dup2(null, 1)
+    dup2(null, 2)
+    defer {
+        fflush(nil)
+        dup2(out, 1)
+        dup2(err, 2)
+        close(out)
+        close(err)
+        close(null)
+    }
+    return try await body()
+}
+
 let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let ns = sizes.isEmpty ? [100, 1_000, 10_000] : sizes
+if CommandLine.arguments.contains("--synth-only") {
+    for n in ns {
+        let synthesis = Synthesizer().synthesize(platform(units: n))
+        let bytes = synthesis.stacks.reduce(0) { $0 + TerraformRenderer().renderBytes($1.configuration).count }
+        print("synth-only units=\(n) bytes=\(bytes)")
+    }
+    exit(0)
+}
 var lines: [String] = []
 print("Paved benchmark: synthesis and policy (medians; the machine is shared and noisy)")
-print("units  resources  synth_ms (lower + render)  resources/s  output_bytes  check_ms  check_disk_ms  validate_ms  peak_rss_mb")
+print("units  resources  synth_ms (lower + render)  resources/s  output_bytes  check_ms  check_disk_ms  validate_ms  peak_rss_mb  synth_cli_ms")
 for n in ns {
     let p = platform(units: n)
     let runs = n >= 10_000 ? 3 : 5
@@ -110,13 +141,25 @@ for n in ns {
         try? FileManager.default.removeItem(at: directory)
         fail("policy benchmark: \(error)")
     }
+    let rss = peakRSSMegabytes()  // before the CLI runs, so the column means what it always has
 
-    let rss = peakRSSMegabytes()
+    // `paved synth --out DIR` end to end, into a fresh folder each run.
+    var cliTimes: [Double] = []
+    for run in 0..<runs {
+        let out = directory.appendingPathComponent("cli-\(run)").path
+        let start = DispatchTime.now().uptimeNanoseconds
+        let code = await silenced { await PavedCLI.run(platform: p, arguments: ["synth", "--out", out]) }
+        cliTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        if code != 0 { fail("paved synth exited \(code) for \(n) units") }
+    }
+    let cliMs = median(cliTimes)
+    try? FileManager.default.removeItem(at: directory)
+
     print(String(
-        format: "%5d  %9d  %8.1f (%6.1f + %6.1f)  %11.0f  %12d  %8.1f  %13.1f  %11.1f  %11.1f", n, resources, ms, lowerMs,
-        renderMs, Double(resources) / (ms / 1000), bytes, checkMs, checkDiskMs, validateMs, rss))
+        format: "%5d  %9d  %8.1f (%6.1f + %6.1f)  %11.0f  %12d  %8.1f  %13.1f  %11.1f  %11.1f  %12.1f", n, resources, ms, lowerMs,
+        renderMs, Double(resources) / (ms / 1000), bytes, checkMs, checkDiskMs, validateMs, rss, cliMs))
     lines.append(String(
-        format: "bench units=%d resources=%d synth_ms=%.1f bytes=%d check_ms=%.1f check_disk_ms=%.1f validate_ms=%.1f rss_mb=%.1f",
-        n, resources, ms, bytes, checkMs, checkDiskMs, validateMs, rss))
+        format: "bench units=%d resources=%d synth_ms=%.1f bytes=%d check_ms=%.1f check_disk_ms=%.1f validate_ms=%.1f rss_mb=%.1f synth_cli_ms=%.1f",
+        n, resources, ms, bytes, checkMs, checkDiskMs, validateMs, rss, cliMs))
 }
 for line in lines { print(line) }

@@ -199,7 +199,25 @@ public enum BucketBuilder {
 /// IAM statement ids: alphanumeric, from a construct name. `raw-events` → `RawEvents`.
 enum StatementID {
     static func from(_ name: String) -> String {
-        name.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every name Paved accepts): the same words, byte by byte.
+            var out: [UInt8] = []
+            out.reserveCapacity(name.utf8.count)
+            var startOfWord = true
+            for byte in name.utf8 {
+                let isLetter = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+                guard isLetter || isDigit else {
+                    startOfWord = true
+                    continue
+                }
+                let upper = startOfWord && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+                out.append(upper ? byte - 32 : byte)
+                startOfWord = false
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return name.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
             .map { $0.prefix(1).uppercased() + $0.dropFirst() }
             .joined()
     }

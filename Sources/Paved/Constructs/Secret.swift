@@ -99,7 +99,7 @@ public struct Secret: AccessTarget {
         let secretName = context.physicalName(name, separator: "/")  // platform/env/name
         let key = context.addKMSKey(
             keyRef.terraformAddress.name, description: "Encrypts secret \(secretName)",
-            alias: context.physicalName(name.replacingOccurrences(of: "/", with: "-")), for: self, metadata: metadata)
+            alias: context.physicalName(Self.dashed(name)), for: self, metadata: metadata)
         let secret = context.add(resourceName, AWSSecretsmanagerSecret(
             description: description.map { TypedValue($0) }, kmsKeyID: key.arn, name: .init(secretName),
             recoveryWindowInDays: .init(recoveryWindow.days), tags: context.typedTags(metadata)
@@ -114,6 +114,12 @@ public struct Secret: AccessTarget {
             rotationLambdaARN: .init(lambdaARN), rotationRules: .init(automaticallyAfterDays: .init(rotation.every.days)),
             secretID: secret.id
         ), for: self, part: "rotation", dependsOn: [permission.terraformAddress])
+    }
+
+    /// `name` with `/` as `-` (for the key alias).
+    static func dashed(_ name: String) -> String {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.replacingOccurrences(of: "/", with: "-") }
+        return String(decoding: name.utf8.map { $0 == UInt8(ascii: "/") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
     }
 
     public var supportedIntents: [AccessIntent] { [.readSecret] }

@@ -106,16 +106,23 @@ public enum AccessIntent: String, Sendable, Equatable, CaseIterable {
 public enum NameRule {
     /// Lowercase letters, digits and dashes; starts with a letter; does not end with a dash.
     public static func isKebab(_ name: String, allowSlash: Bool = false) -> Bool {
-        guard let first = name.first, first.isASCII, first.isLowercase, name.count <= 48 else { return false }
-        guard name.last != "-", name.last != "/" else { return false }
-        var previous: Character = first
-        for ch in name {
-            let ok = (ch.isASCII && (ch.isLowercase || ch.isNumber)) || ch == "-" || (allowSlash && ch == "/")
-            if !ok { return false }
-            if ch == "/" && previous == "/" { return false }
-            previous = ch
+        // Byte by byte: every allowed character is one ASCII byte, and any other byte (a non-ASCII
+        // character) fails, so this is the same rule on characters, without grapheme breaking.
+        var name = name
+        return name.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, bytes.count <= 48 else { return false }
+            guard first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return false }
+            guard last != UInt8(ascii: "-"), last != UInt8(ascii: "/") else { return false }
+            var previous = first
+            for byte in bytes {
+                let ok = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "-") || (allowSlash && byte == UInt8(ascii: "/"))
+                if !ok { return false }
+                if byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/") { return false }
+                previous = byte
+            }
+            return true
         }
-        return true
     }
 
     /// A diagnostic when `name` breaks the rule, or nil.

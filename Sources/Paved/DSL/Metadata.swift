@@ -57,9 +57,10 @@ public struct Metadata: Sendable, Equatable {
 
     /// The tags for a resource in `environment` of `platform`.
     public func tags(platform: String, environment: String) -> [String: Value] {
-        var tags: [String: Value] = [
-            TagKey.platform: .string(platform), TagKey.environment: .string(environment), TagKey.managedBy: "paved",
-        ]
+        var tags = [String: Value](minimumCapacity: 8)  // every key below: one allocation, no regrowth
+        tags[TagKey.platform] = .string(platform)
+        tags[TagKey.environment] = .string(environment)
+        tags[TagKey.managedBy] = "paved"
         if let owner { tags[TagKey.owner] = .string(owner) }
         if let team { tags[TagKey.team] = .string(team) }
         if let tier { tags[TagKey.tier] = .string(tier.tagValue) }

@@ -245,6 +245,13 @@ public struct SynthesisContext: Sendable {
         return address
     }
 
+    /// Moves the resources out of the context (assembling the stack then owns the only copy).
+    mutating func takeResources() -> [Resource] {
+        var taken: [Resource] = []
+        swap(&taken, &resources)
+        return taken
+    }
+
     /// Takes the resources, diagnostics and providers another context collected, after this one's.
     mutating func absorb(_ other: SynthesisContext) {
         resources += other.resources

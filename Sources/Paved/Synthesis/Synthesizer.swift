@@ -58,9 +58,9 @@ public struct Synthesizer: Sendable {
         var stacks: [Stack] = []
         let environments = platform.environments.filter { selected?.contains($0.name) ?? true }
         for environment in environments {
-            let context = lower(platform.constructs, into: SynthesisContext(platform: platform, environment: environment, constructs: byName))
+            var context = lower(platform.constructs, into: SynthesisContext(platform: platform, environment: environment, constructs: byName))
             diagnostics += context.diagnostics
-            let configuration = assemble(context, environment: environment)
+            let configuration = assemble(&context, environment: environment)
             diagnostics += ConfigurationChecker().check(configuration)
             stacks.append(Stack(environment: environment.name, configuration: configuration))
         }
@@ -172,7 +172,7 @@ public struct Synthesizer: Sendable {
         return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLowercase } }
     }
 
-    private func assemble(_ context: SynthesisContext, environment: Environment) -> Configuration {
+    private func assemble(_ context: inout SynthesisContext, environment: Environment) -> Configuration {
         var requirements: [String: ProviderRequirement] = [:]
         var providers: [ProviderConfiguration] = []
         var variables = context.variables
@@ -193,7 +193,7 @@ public struct Synthesizer: Sendable {
                 providers.append(ProviderConfiguration(name, arguments: setup.arguments))
             }
         }
-        let resources = Self.sortedByAddress(context.resources)
+        let resources = Self.sortedByAddress(context.takeResources())
         return Configuration(
             terraform: TerraformSettings(
                 requiredVersion: ProviderVersions.terraform, requiredProviders: requirements, backend: environment.backend),
@@ -221,19 +221,36 @@ public struct Synthesizer: Sendable {
 
     /// Resources in address order: grouped by mode and type first (few, long keys), then sorted by
     /// name within each type (short keys), which is much cheaper than comparing whole addresses.
-    static func sortedByAddress(_ resources: [Resource]) -> [Resource] {
+    ///
+    /// The resources are moved into place (swapped along the cycles of the permutation), not
+    /// copied: a copy retains, and dropping the original releases, every string and value in them.
+    static func sortedByAddress(_ resources: consuming [Resource]) -> [Resource] {
         var groups: [ResourceAddress: [Int]] = [:]
         for i in resources.indices {
             let a = resources[i].address
             groups[ResourceAddress(a.mode, type: a.type, name: ""), default: []].append(i)
         }
-        var out: [Resource] = []
-        out.reserveCapacity(resources.count)
+        // order[k]: the index of the resource that goes to position k.
+        var order: [Int] = []
+        order.reserveCapacity(resources.count)
         for key in groups.keys.sorted() {
-            let indices = (groups[key] ?? []).sorted { resources[$0].address.name < resources[$1].address.name }
-            for i in indices { out.append(resources[i]) }
+            order += (groups[key] ?? []).sorted { resources[$0].address.name < resources[$1].address.name }
         }
-        return out
+        var placed = [Bool](repeating: false, count: order.count)
+        resources.withUnsafeMutableBufferPointer { buffer in
+            // `order` is a permutation of the buffer's indices; the buffer's swapAt moves the two
+            // values (Array's copies and destroys them).
+            for start in order.indices where !placed[start] {
+                var k = start
+                placed[k] = true
+                while order[k] != start {
+                    buffer.swapAt(k, order[k])
+                    k = order[k]
+                    placed[k] = true
+                }
+            }
+        }
+        return resources
     }
 
     /// Diagnostics in first-seen order without repeats (a construct problem is found once per environment).

@@ -80,45 +80,59 @@ extension TerraformResourceReference {
 /// generic methods are specialized in the module that holds the bindings (synthesis calls them
 /// for every block it writes).
 public struct TerraformArgumentsBuilder: Sendable {
-    /// The arguments so far.
-    public var arguments: [String: Value] = [:]
+    /// The arguments in the order they were added: appending is cheaper than growing a dictionary
+    /// one key at a time, and ``arguments`` builds the dictionary once, at its final size.
+    @usableFromInline
+    var members: [(String, Value)] = []
+
+    /// The arguments so far (a later duplicate of a name wins).
+    public var arguments: [String: Value] {
+        get {
+            var out = [String: Value](minimumCapacity: members.count)
+            for (name, value) in members { out[name] = value }
+            return out
+        }
+        set { members = newValue.map { ($0.key, $0.value) } }
+    }
 
     @inlinable
-    public init() {}
+    public init() {
+        members.reserveCapacity(16)
+    }
 
     /// A typed attribute; nil is left out.
     @inlinable
     public mutating func typed<Kind>(_ name: String, _ value: TypedValue<Kind>?) {
-        if let value { arguments[name] = value.value }
+        if let value { members.append((name, value.value)) }
     }
 
     /// An attribute without a Swift type (objects, tuples, `dynamic`); nil is left out.
     @inlinable
     public mutating func untyped(_ name: String, _ value: Value?) {
-        if let value { arguments[name] = value }
+        if let value { members.append((name, value)) }
     }
 
     /// A list or set block with at most one item, written as a one-element array; nil is left out.
     @inlinable
     public mutating func listBlock<Block: TerraformBlockBinding>(_ name: String, _ block: Block?) {
-        if let block { arguments[name] = .list([block.terraformObject]) }
+        if let block { members.append((name, .list([block.terraformObject]))) }
     }
 
     /// A `single` or `group` block (or nested attribute), written as an object; nil is left out.
     @inlinable
     public mutating func objectBlock<Block: TerraformBlockBinding>(_ name: String, _ block: Block?) {
-        if let block { arguments[name] = block.terraformObject }
+        if let block { members.append((name, block.terraformObject)) }
     }
 
     /// List or set blocks, written as an array of objects; none is left out.
     @inlinable
     public mutating func blocks<Block: TerraformBlockBinding>(_ name: String, _ blocks: [Block]) {
-        if !blocks.isEmpty { arguments[name] = .list(blocks.map { $0.terraformObject }) }
+        if !blocks.isEmpty { members.append((name, .list(blocks.map { $0.terraformObject }))) }
     }
 
     /// `map` blocks, written as an object of objects by label; none is left out.
     @inlinable
     public mutating func mapBlocks<Block: TerraformBlockBinding>(_ name: String, _ blocks: [String: Block]) {
-        if !blocks.isEmpty { arguments[name] = .object(blocks.mapValues { $0.terraformObject }) }
+        if !blocks.isEmpty { members.append((name, .object(blocks.mapValues { $0.terraformObject }))) }
     }
 }

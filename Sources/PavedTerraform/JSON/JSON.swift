@@ -1,7 +1,7 @@
 /// A JSON value: what the renderer writes and what the loaders read.
 ///
 /// Objects are unordered here; ``JSONWriter`` sorts their keys so output is deterministic.
-public indirect enum JSON: Sendable, Equatable {
+public enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)

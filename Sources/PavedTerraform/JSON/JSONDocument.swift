@@ -167,6 +167,9 @@ struct JSONPositionIndex: Sendable {
     var objectTables: [[String: Int32]]
     var arrayTables: [[Int32]]
 
+    /// No positions: every lookup gives nil.
+    static let none = JSONPositionIndex(nodes: [], keys: [], objectTables: [], arrayTables: [])
+
     /// The node index of the value at `tokens`, walking `root` alongside to know each kind.
     func node(at tokens: [String], in root: JSON) -> Int? {
         guard !nodes.isEmpty else { return nil }

@@ -41,12 +41,18 @@ public struct JSONWriter: Sendable {
     }
 
     /// `[` elements `]` in this writer's layout; `element` writes one element at `indent + 1`.
+    /// With `{` and `}` as brackets, and elements that write `"key": value`, an object.
     @inline(__always)
     static func writeArray<C: Collection>(
-        _ items: C, indent: Int, into out: inout [UInt8], element: (C.Element, inout [UInt8]) -> Void
+        _ items: C, indent: Int, into out: inout [UInt8], open: UInt8 = UInt8(ascii: "["), close: UInt8 = UInt8(ascii: "]"),
+        element: (C.Element, inout [UInt8]) -> Void
     ) {
-        if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
-        out.append(UInt8(ascii: "["))
+        if items.isEmpty {
+            out.append(open)
+            out.append(close)
+            return
+        }
+        out.append(open)
         var first = true
         for item in items {
             if !first { out.append(UInt8(ascii: ",")) }
@@ -55,7 +61,7 @@ public struct JSONWriter: Sendable {
             element(item, &out)
         }
         newline(indent, &out)
-        out.append(UInt8(ascii: "]"))
+        out.append(close)
     }
 
     /// `{` members `}` for keys already sorted; `value` writes the value of one key at `indent + 1`.
@@ -109,6 +115,13 @@ public struct JSONWriter: Sendable {
 
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        writeStringContent(s, into: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The escaped text of a string, without its quotes. Escaping maps each byte on its own, so
+    /// the pieces of a string written one after another give the bytes of the whole.
+    static func writeStringContent(_ s: String, into out: inout [UInt8]) {
         var s = s
         s.withUTF8 { bytes in
             // Fast path: nothing to escape, copy the bytes at once.
@@ -123,7 +136,6 @@ public struct JSONWriter: Sendable {
                 for byte in bytes { appendEscaped(byte, into: &out) }
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     @inline(__always)

@@ -26,6 +26,11 @@ public struct ResourceAddress: Sendable, Hashable, Comparable, CustomStringConve
 
     /// The provider's local name: the type up to its first underscore (`aws_s3_bucket` → `aws`).
     public var providerName: String {
+        if type.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every valid type): the first `_` byte, without grapheme breaking.
+            if let i = type.utf8.firstIndex(of: UInt8(ascii: "_")) { return String(type[..<i]) }
+            return type
+        }
         if let i = type.firstIndex(of: "_") { return String(type[..<i]) }
         return type
     }

@@ -2,35 +2,40 @@
 public enum Identifier {
     /// True when `name` is a valid Terraform identifier (`aws_s3_bucket`, `raw_events`, `etl-runner`).
     public static func isValid(_ name: String) -> Bool {
-        guard let first = name.utf8.first else { return false }
-        guard isLetter(first) || first == UInt8(ascii: "_") else { return false }
-        for byte in name.utf8.dropFirst() {
-            guard isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else {
-                return false
+        var name = name
+        return name.withUTF8 { bytes in
+            guard let first = bytes.first else { return false }
+            guard isLetter(first) || first == UInt8(ascii: "_") else { return false }
+            for byte in bytes.dropFirst() {
+                guard isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else {
+                    return false
+                }
             }
+            return true
         }
-        return true
     }
 
     /// A valid identifier made from arbitrary text: runs of other characters become `_`,
     /// and a leading digit gets a `_` prefix. `"raw-events"` → `"raw_events"`.
     public static func sanitize(_ text: String) -> String {
-        var out = ""
+        // Byte by byte: a non-ASCII scalar is a run of bytes >= 0x80, none of them allowed, so it
+        // becomes one `_` exactly as the scalar itself would.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 1)
         var lastWasUnderscore = false
-        for scalar in text.unicodeScalars {
-            let ok = scalar.isASCII && (isLetter(UInt8(scalar.value)) || isDigit(UInt8(scalar.value)) || scalar == "_")
-            if ok {
-                out.unicodeScalars.append(scalar)
-                lastWasUnderscore = scalar == "_"
+        for byte in text.utf8 {
+            if isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") {
+                out.append(byte)
+                lastWasUnderscore = byte == UInt8(ascii: "_")
             } else if !lastWasUnderscore, !out.isEmpty {
-                out.append("_")
+                out.append(UInt8(ascii: "_"))
                 lastWasUnderscore = true
             }
         }
-        while out.hasSuffix("_") { out.removeLast() }
+        while out.last == UInt8(ascii: "_") { out.removeLast() }
         if out.isEmpty { return "_" }
-        if let first = out.utf8.first, isDigit(first) { out = "_" + out }
-        return out
+        if isDigit(out[0]) { out.insert(UInt8(ascii: "_"), at: 0) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isLetter(_ b: UInt8) -> Bool {

@@ -2,7 +2,7 @@
 ///
 /// Literal strings are data: a string that contains `${` or `%{` is escaped when rendered
 /// (`$${`, `%%{`) so Terraform never interprets it. Use `.expression` or `.template` to mean code.
-public indirect enum Value: Sendable, Equatable {
+public enum Value: Sendable, Equatable {
     case string(String)
     case int(Int)
     case double(Double)

@@ -149,23 +149,26 @@ struct StreamingRenderer {
     }
 
     private func writeBody(_ resource: borrowing Resource, indent: Int, into out: inout [UInt8], renderer: TerraformRenderer) {
-        var keys = Array(resource.arguments.keys)
-        for key in Self.metaKeys(resource) where resource.arguments[key] == nil { keys.append(key) }
-        if keys.isEmpty {
+        // Arguments and meta-arguments sorted once as pairs: no dictionary lookups while writing.
+        var members: [(key: String, value: Value?)] = []
+        members.reserveCapacity(resource.arguments.count + 2)
+        for (key, value) in resource.arguments { members.append((key, value)) }
+        for key in Self.metaKeys(resource) where resource.arguments[key] == nil { members.append((key, nil)) }
+        if members.isEmpty {
             out.append(contentsOf: "{}".utf8)
             return
         }
-        keys.sort(by: JSONWriter.keyPrecedes)
+        members.sort { JSONWriter.keyPrecedes($0.key, $1.key) }
         out.append(UInt8(ascii: "{"))
-        for (i, key) in keys.enumerated() {
+        for i in members.indices {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             newline(indent + 1, &out)
-            JSONWriter.writeString(key, into: &out)
+            JSONWriter.writeString(members[i].key, into: &out)
             out.append(contentsOf: ": ".utf8)
-            if let value = resource.arguments[key] {
+            if let value = members[i].value {
                 write(value, indent: indent + 1, into: &out)
             } else {
-                writeMeta(key, of: resource, indent: indent + 1, into: &out, renderer: renderer)
+                writeMeta(members[i].key, of: resource, indent: indent + 1, into: &out, renderer: renderer)
             }
         }
         newline(indent, &out)
@@ -219,25 +222,87 @@ struct StreamingRenderer {
     /// A value as ``ExpressionRenderer/json(_:)`` then ``JSONWriter`` would write it.
     func write(_ value: Value, indent: Int, into out: inout [UInt8]) {
         switch value {
-        case .string(let s): JSONWriter.writeString(ExpressionRenderer.escapeTemplate(s), into: &out)
+        case .string(let s): Self.writeLiteral(s, into: &out)
         case .int(let i): out.append(contentsOf: String(i).utf8)
         case .double(let d): out.append(contentsOf: JSONWriter.format(d).utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
-        case .expression, .template: writer.write(ExpressionRenderer.json(value), indent: indent, into: &out)
+        case .expression(let e):
+            out.append(UInt8(ascii: "\""))
+            writeInterpolation(e, into: &out)
+            out.append(UInt8(ascii: "\""))
+        case .template(let parts):
+            out.append(UInt8(ascii: "\""))
+            for part in parts {
+                switch part {
+                case .literal(let text): JSONWriter.writeStringContent(ExpressionRenderer.escapeTemplate(text), into: &out)
+                case .expression(let e): writeInterpolation(e, into: &out)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
         case .list(let items):
             JSONWriter.writeArray(items, indent: indent, into: &out) { item, out in write(item, indent: indent + 1, into: &out) }
         case .object(let members):
-            // Keys are escaped before sorting, as the JSON tree path does (rarely needed).
-            var escaped = members
             if members.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "{")) }) {
-                escaped = [:]
+                // Keys are escaped before sorting, as the JSON tree path does (rarely needed).
+                var escaped: [String: Value] = [:]
                 for (key, value) in members { escaped[ExpressionRenderer.escapeTemplate(key)] = value }
+                JSONWriter.writeObject(escaped.keys.sorted(by: JSONWriter.keyPrecedes), indent: indent, into: &out) { key, out in
+                    if let value = escaped[key] { write(value, indent: indent + 1, into: &out) }
+                }
+                return
             }
-            JSONWriter.writeObject(escaped.keys.sorted(by: JSONWriter.keyPrecedes), indent: indent, into: &out) { key, out in
-                if let value = escaped[key] { write(value, indent: indent + 1, into: &out) }
+            // Sorted as pairs: no dictionary lookups while writing.
+            let sorted = members.sorted { JSONWriter.keyPrecedes($0.key, $1.key) }
+            JSONWriter.writeArray(sorted, indent: indent, into: &out, open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) { member, out in
+                JSONWriter.writeString(member.key, into: &out)
+                out.append(contentsOf: ": ".utf8)
+                write(member.value, indent: indent + 1, into: &out)
             }
         }
+    }
+
+    /// A literal string: template sequences escaped, then JSON-escaped. One scan when there is
+    /// nothing to escape (almost always), instead of one per escaping.
+    static func writeLiteral(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        let copied = s.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "{") {
+                return false
+            }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !copied { JSONWriter.writeString(ExpressionRenderer.escapeTemplate(s), into: &out) }
+    }
+
+    /// `${…}` for an expression, inside a JSON string (quotes not included): the bytes
+    /// ``ExpressionRenderer/json(_:)`` gives, written piece by piece (JSON escaping is byte by byte,
+    /// so escaping the pieces is escaping the whole).
+    private func writeInterpolation(_ expression: Expression, into out: inout [UInt8]) {
+        out.append(contentsOf: "${".utf8)
+        if case .reference(let r) = expression {
+            if r.address.mode == .data { out.append(contentsOf: "data.".utf8) }
+            JSONWriter.writeStringContent(r.address.type, into: &out)
+            out.append(UInt8(ascii: "."))
+            JSONWriter.writeStringContent(r.address.name, into: &out)
+            for step in r.path {
+                switch step {
+                case .attribute(let name):
+                    out.append(UInt8(ascii: "."))
+                    JSONWriter.writeStringContent(name, into: &out)
+                case .index(let i):
+                    out.append(UInt8(ascii: "["))
+                    out.append(contentsOf: String(i).utf8)
+                    out.append(UInt8(ascii: "]"))
+                }
+            }
+        } else {
+            JSONWriter.writeStringContent(ExpressionRenderer.hcl(expression), into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
     }
 
     private func newline(_ indent: Int, _ out: inout [UInt8]) {

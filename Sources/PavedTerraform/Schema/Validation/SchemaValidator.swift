@@ -61,7 +61,16 @@ public struct SchemaValidator: Sendable {
     }
 
     /// Parses and validates `bytes` as one module; malformed JSON is a single error diagnostic.
+    ///
+    /// Positions are only needed to report findings, so the text is first parsed without them;
+    /// only when that finds something (or the text is malformed) is it parsed again with positions,
+    /// and the diagnostics are those of that second run.
     public func validate(text bytes: [UInt8], file: String) -> [Diagnostic] {
+        if let root = try? JSONParser().parse(bytes, file: file) {
+            let run = ModuleValidation(schemas: schemas, documents: [JSONDocument(file: file, root: root, index: .none)])
+            run.run()
+            if run.results().isEmpty { return [] }
+        }
         do {
             return validate(module: [try JSONDocument(parsing: bytes, file: file)])
         } catch {
