@@ -204,6 +204,8 @@ import Testing
         #expect(iam == [
             "group:auditors@acme.io roles/storage.objectViewer on bucket ${google_storage_bucket.records.name}",
             "serviceAccount:${data.google_bigquery_default_service_account.bq_marts.email} roles/cloudkms.cryptoKeyEncrypterDecrypter on key ${google_kms_crypto_key.bq_marts.id}",
+            "serviceAccount:${data.google_logging_project_cmek_settings.logs_audit.service_account_id} roles/cloudkms.cryptoKeyEncrypterDecrypter on key ${google_kms_crypto_key.logs_audit.id}",
+            "serviceAccount:${data.google_logging_project_cmek_settings.logs_pipelines.service_account_id} roles/cloudkms.cryptoKeyEncrypterDecrypter on key ${google_kms_crypto_key.logs_pipelines.id}",
             "serviceAccount:${data.google_storage_project_service_account.gcs_landing.email_address} roles/cloudkms.cryptoKeyEncrypterDecrypter on key ${google_kms_crypto_key.gcs_landing.id}",
             "serviceAccount:${data.google_storage_project_service_account.gcs_records.email_address} roles/cloudkms.cryptoKeyEncrypterDecrypter on key ${google_kms_crypto_key.gcs_records.id}",
             "serviceAccount:${google_service_account.loader.email} roles/secretmanager.secretAccessor on secret ${google_secret_manager_secret.dbt_token.secret_id} in ${google_secret_manager_secret.dbt_token.project}",
@@ -215,8 +217,6 @@ import Testing
             "serviceAccount:acme-data-prod.svc.id.goog[airflow/worker.v2] roles/iam.workloadIdentityUser on service account ${google_service_account.transformer.name}",
             "serviceAccount:acme-data-prod.svc.id.goog[dagster/runner] roles/iam.workloadIdentityUser on service account ${google_service_account.loader.name}",
             "serviceAccount:acme-gke-prod.svc.id.goog[dagster/dbt] roles/iam.workloadIdentityUser on service account ${google_service_account.transformer.name}",
-            "serviceAccount:service-${data.google_project.logs_audit.number}@gcp-sa-logging.iam.gserviceaccount.com roles/cloudkms.cryptoKeyEncrypterDecrypter on key ${google_kms_crypto_key.logs_audit.id}",
-            "serviceAccount:service-${data.google_project.logs_pipelines.number}@gcp-sa-logging.iam.gserviceaccount.com roles/cloudkms.cryptoKeyEncrypterDecrypter on key ${google_kms_crypto_key.logs_pipelines.id}",
             "\(secretAgent) roles/cloudkms.cryptoKeyEncrypterDecrypter on key ${google_kms_crypto_key.secret_dbt_token_global.id}",
             "\(secretAgent) roles/pubsub.publisher on topic projects/acme-data-prod/topics/secret-rotation",
         ])
@@ -266,6 +266,16 @@ import Testing
         #expect(Self.json(audit, "description") == "Audit logs")
         #expect(Self.block(audit, "cmek_settings") == ["kms_key_name": "${google_kms_crypto_key.logs_audit.id}"])
         #expect(audit?.dependsOn.map(\.description) == ["google_kms_crypto_key_iam_member.logs_audit"])
+        // The key goes to the agent Cloud Logging names for the project (service-<number>@ or, in
+        // older projects, cmek-p<number>@gcp-sa-logging), read from its CMEK settings, not built.
+        let settings = try #require(prod.resources.first { $0.address == .data("google_logging_project_cmek_settings", "logs_audit") })
+        #expect(settings.arguments.keys.sorted() == ["project"])
+        #expect(Self.json(settings, "project") == "acme-data-prod")
+        let grant = Self.resource(prod, "google_kms_crypto_key_iam_member", "logs_audit")
+        #expect(Self.json(grant, "member") == "serviceAccount:${data.google_logging_project_cmek_settings.logs_audit.service_account_id}")
+        #expect(Self.json(grant, "role") == "roles/cloudkms.cryptoKeyEncrypterDecrypter")
+        #expect(Self.json(grant, "crypto_key_id") == "${google_kms_crypto_key.logs_audit.id}")
+        #expect(!prod.resources.contains { $0.address == .data("google_project", "logs_audit") })
         let devAudit = Self.resource(dev, "google_logging_project_bucket_config", "audit")
         #expect(Self.json(devAudit, "retention_days") == .int(90))
         #expect(Self.json(devAudit, "locked") == .bool(false))

@@ -7,7 +7,8 @@
 /// ```
 ///
 /// Writes a `google_kms_key_ring` and a `google_kms_crypto_key` (rotated every 90 days) in the
-/// bucket's region, grants the project's Cloud Logging service agent use of that key only, and the
+/// bucket's region, grants the project's Cloud Logging service agent (read from
+/// `data.google_logging_project_cmek_settings`) use of that key only, and the
 /// `google_logging_project_bucket_config` with `retention_days`, `cmek_settings` and `locked`.
 /// Route logs into it with a sink (not written by Paved yet).
 public struct GCPLogBucket: Construct {
@@ -102,8 +103,11 @@ public struct GCPLogBucket: Construct {
             context.error("log bucket ID '\(bucketID)' is \(bucketID.count) characters; Cloud Logging allows 100: shorten the platform or bucket name", at: location)
         }
 
-        let projectData = context.add("logs_\(n)", DataGoogleProject(projectID: project), for: self, part: "key")
-        let agent: TypedValue<String> = "serviceAccount:service-\(projectData.number)@gcp-sa-logging.iam.gserviceaccount.com"
+        // Cloud Logging names the agent that uses the key itself (`service-<number>@gcp-sa-logging…`
+        // in newer projects, `cmek-p<number>@gcp-sa-logging…` in older ones), so read it rather than
+        // build it.
+        let settings = context.add("logs_\(n)", DataGoogleLoggingProjectCmekSettings(project: project), for: self, part: "key")
+        let agent: TypedValue<String> = "serviceAccount:\(settings.serviceAccountID)"
         let ring = context.add("logs_\(n)", GoogleKMSKeyRing(
             location: .init(bucketRegion), name: .init(context.physicalName("logs-\(name)")), project: project
         ), for: self, part: "key")

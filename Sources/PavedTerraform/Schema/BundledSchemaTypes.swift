@@ -93,6 +93,7 @@ enum BundledSchemaTypes {
         google:resource:google_storage_bucket_iam_member
         google:data:google_storage_project_service_account
         google:resource:google_logging_project_bucket_config
+        google:data:google_logging_project_cmek_settings
         google:resource:google_secret_manager_secret_iam_member
 
         # Vault: KV v2 mounts, secret metadata (never values), policies and the auth roles they attach to.

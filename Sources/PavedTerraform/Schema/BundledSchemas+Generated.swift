@@ -4955,6 +4955,38 @@ private let document2 = #"""
           },
           "version": 0
         },
+        "google_logging_project_cmek_settings": {
+          "block": {
+            "attributes": {
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "kms_key_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "kms_key_version_name": {
+                "computed": true,
+                "type": "string"
+              },
+              "name": {
+                "computed": true,
+                "type": "string"
+              },
+              "project": {
+                "required": true,
+                "type": "string"
+              },
+              "service_account_id": {
+                "computed": true,
+                "type": "string"
+              }
+            }
+          },
+          "version": 0
+        },
         "google_project": {
           "block": {
             "attributes": {
