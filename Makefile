@@ -38,17 +38,20 @@ bench: setup
 	.build/release/scaffold-bench
 
 # Regenerates the bundled, trimmed provider schemas from ../shared/schemas.
-schemas: build
+schemas: setup
+	$(SWIFT) build --product paved
 	.build/debug/paved schemas trim --from ../shared/schemas --out Sources/PavedTerraform/Schema/BundledSchemas+Generated.swift
 
 # Regenerates the typed bindings Paved's constructs use (one per type in BundledSchemaTypes.swift).
 # After editing the types list: `make schemas bindings`. A test fails while they drift.
-bindings: build
+bindings: setup
+	$(SWIFT) build --product paved  # again: `make schemas bindings` must generate from the new bundle
 	.build/debug/paved bindings generate --all --out Sources/Paved/Bindings/Generated
 
 # Regenerates modules/: the main constructs as Terraform modules for plain-Terraform teams
 # (`paved modules export`). A test fails while they drift.
-modules: build
+modules: setup
+	$(SWIFT) build --product paved
 	.build/debug/paved modules export --out modules
 
 clean:
