@@ -50,7 +50,7 @@ import Testing
         }
         let snowflakeTypes = try RuleSet.builtin().rules.flatMap { $0.selector.patterns.map(\.type) }.filter { $0.hasPrefix("snowflake_") }
         for type in ["snowflake_warehouse", "snowflake_database", "snowflake_schema", "snowflake_grant_privileges_to_account_role",
-                     "snowflake_user", "snowflake_network_policy", "snowflake_resource_monitor"] {
+                     "snowflake_grant_database_role", "snowflake_user", "snowflake_network_policy", "snowflake_resource_monitor"] {
             #expect(snowflakeTypes.contains(type), "no Snowflake rule selects \(type)")
         }
     }

@@ -45,9 +45,11 @@ import Testing
         // No project-level role for allUsers: only the dataset.
         #expect(!config.resources.contains { $0.address.type == "google_project_iam_member" })
 
-        let snowflake = try #require(config.resources.first { $0.address == .resource("snowflake_grant_account_role", "public_read_shared") })
+        // The database's READ database role is granted to the PUBLIC account role.
+        let snowflake = try #require(config.resources.first { $0.address == .resource("snowflake_grant_database_role", "public_read_shared") })
         #expect(snowflake.arguments["parent_role_name"]?.renderedJSON == "PUBLIC")
-        #expect(snowflake.arguments["role_name"]?.renderedJSON == "${snowflake_account_role.shared_read.name}")
+        #expect(snowflake.arguments["database_role_name"]?.renderedJSON == "${snowflake_database_role.shared_read.fully_qualified_name}")
+        #expect(snowflake.arguments["parent_database_role_name"] == nil)
         #expect(snowflake.provenance?.waivers.map(\.rule) == ["GOV-GRANT-001"])
 
         // A public bucket: allUsers may view objects; prevention is inherited, justified by the

@@ -69,24 +69,30 @@ import Testing
     }
 
     /// Every grant of a stack, one line each: `grantee <- privileges on object` and `role -> parent`.
+    /// Account roles read `role:x`, database roles `dbrole:x` (their fully qualified name).
     static func grants(_ config: Configuration) -> [String] {
         func text(_ v: Value?) -> String {
             guard let json = v?.renderedJSON else { return "-" }
             if let s = json.stringValue {
                 return s.replacingOccurrences(of: "$${", with: "${").replacingOccurrences(of: "${snowflake_account_role.", with: "role:")
+                    .replacingOccurrences(of: "${snowflake_database_role.", with: "dbrole:")
                     .replacingOccurrences(of: "${snowflake_database.", with: "db:")
                     .replacingOccurrences(of: "${snowflake_warehouse.", with: "wh:")
                     .replacingOccurrences(of: "${snowflake_service_user.", with: "user:")
                     .replacingOccurrences(of: ".name}", with: "")
+                    .replacingOccurrences(of: "(dbrole:[a-z0-9_]+)\\.fully_qualified_name\\}", with: "$1", options: .regularExpression)
             }
             if let a = json.arrayValue { return a.compactMap(\.stringValue).joined(separator: ",") }
             return "?"
         }
         var out: [String] = []
-        for r in config.resources where r.address.type == "snowflake_grant_privileges_to_account_role" {
+        for r in config.resources
+        where ["snowflake_grant_privileges_to_account_role", "snowflake_grant_privileges_to_database_role"].contains(r.address.type) {
             var on = ""
             if let o = r.arguments["on_account_object"]?.renderedJSON.arrayValue?.first {
-                on = "\(o["object_type"]?.stringValue ?? "") \(text(r.arguments["on_account_object"].flatMap { _ in .string(o["object_name"]?.stringValue ?? "") }))"
+                on = "\(o["object_type"]?.stringValue ?? "") \(text(.string(o["object_name"]?.stringValue ?? "")))"
+            } else if let database = r.arguments["on_database"] {
+                on = "DATABASE \(text(database))"
             } else if let o = r.arguments["on_schema"]?.renderedJSON.arrayValue?.first {
                 on = o["all_schemas_in_database"] != nil ? "all schemas in \(text(.string(o["all_schemas_in_database"]?.stringValue ?? "")))"
                     : o["schema_name"] != nil ? "schema \(text(.string(o["schema_name"]?.stringValue ?? "")))"
@@ -96,11 +102,16 @@ import Testing
                 let inner = o[scope]?.arrayValue?.first
                 on = "\(scope) \(inner?["object_type_plural"]?.stringValue ?? "") in \(text(.string(inner?["in_database"]?.stringValue ?? inner?["in_schema"]?.stringValue ?? "")))"
             }
-            out.append("\(text(r.arguments["account_role_name"])) <- \(text(r.arguments["privileges"])) on \(on)")
+            let grantee = r.arguments["account_role_name"] ?? r.arguments["database_role_name"]
+            out.append("\(text(grantee)) <- \(text(r.arguments["privileges"])) on \(on)")
         }
         for r in config.resources where r.address.type == "snowflake_grant_account_role" {
             let to = r.arguments["parent_role_name"].map { text($0) } ?? text(r.arguments["user_name"])
             out.append("\(text(r.arguments["role_name"])) -> \(to)")
+        }
+        for r in config.resources where r.address.type == "snowflake_grant_database_role" {
+            let to = (r.arguments["parent_role_name"] ?? r.arguments["parent_database_role_name"]).map { text($0) } ?? "?"
+            out.append("\(text(r.arguments["database_role_name"])) -> \(to)")
         }
         return out.sorted()
     }
@@ -110,40 +121,40 @@ import Testing
     @Test func grantsAreExactlyTheAccessRolePattern() throws {
         let config = try #require(PavedTesting.stack(Self.full, .dev))
         #expect(Self.grants(config) == [
+            "dbrole:analytics_own -> role:transformer",
+            "dbrole:analytics_own <- CREATE SCHEMA on DATABASE db:analytics",
+            "dbrole:analytics_own <- CREATE TABLE,CREATE VIEW on all schemas in db:analytics",
+            "dbrole:analytics_own <- CREATE TABLE,CREATE VIEW on future schemas in db:analytics",
+            "dbrole:analytics_read -> dbrole:analytics_write",
+            "dbrole:analytics_read -> role:analyst",
+            "dbrole:analytics_read <- SELECT on all TABLES in db:analytics",
+            "dbrole:analytics_read <- SELECT on all VIEWS in db:analytics",
+            "dbrole:analytics_read <- SELECT on future TABLES in db:analytics",
+            "dbrole:analytics_read <- SELECT on future VIEWS in db:analytics",
+            "dbrole:analytics_read <- USAGE on DATABASE db:analytics",
+            "dbrole:analytics_read <- USAGE on all schemas in db:analytics",
+            "dbrole:analytics_read <- USAGE on future schemas in db:analytics",
+            "dbrole:analytics_write -> dbrole:analytics_own",
+            "dbrole:analytics_write -> role:transformer",
+            "dbrole:analytics_write <- DELETE,INSERT,UPDATE on all TABLES in db:analytics",
+            "dbrole:analytics_write <- DELETE,INSERT,UPDATE on future TABLES in db:analytics",
+            "dbrole:raw_own <- CREATE SCHEMA on DATABASE db:raw",
+            "dbrole:raw_own <- CREATE TABLE,CREATE VIEW on all schemas in db:raw",
+            "dbrole:raw_own <- CREATE TABLE,CREATE VIEW on future schemas in db:raw",
+            "dbrole:raw_read -> dbrole:raw_write",
+            "dbrole:raw_read -> role:transformer",
+            "dbrole:raw_read <- SELECT on all TABLES in db:raw",
+            "dbrole:raw_read <- SELECT on all VIEWS in db:raw",
+            "dbrole:raw_read <- SELECT on future TABLES in db:raw",
+            "dbrole:raw_read <- SELECT on future VIEWS in db:raw",
+            "dbrole:raw_read <- USAGE on DATABASE db:raw",
+            "dbrole:raw_read <- USAGE on all schemas in db:raw",
+            "dbrole:raw_read <- USAGE on future schemas in db:raw",
+            "dbrole:raw_write -> dbrole:raw_own",
+            "dbrole:raw_write <- DELETE,INSERT,UPDATE on all TABLES in db:raw",
+            "dbrole:raw_write <- DELETE,INSERT,UPDATE on future TABLES in db:raw",
             "role:analyst -> SYSADMIN",
             "role:analyst <- USAGE on WAREHOUSE wh:transform",
-            "role:analytics_own -> role:transformer",
-            "role:analytics_own <- CREATE SCHEMA on DATABASE db:analytics",
-            "role:analytics_own <- CREATE TABLE,CREATE VIEW on all schemas in db:analytics",
-            "role:analytics_own <- CREATE TABLE,CREATE VIEW on future schemas in db:analytics",
-            "role:analytics_read -> role:analyst",
-            "role:analytics_read -> role:analytics_write",
-            "role:analytics_read <- SELECT on all TABLES in db:analytics",
-            "role:analytics_read <- SELECT on all VIEWS in db:analytics",
-            "role:analytics_read <- SELECT on future TABLES in db:analytics",
-            "role:analytics_read <- SELECT on future VIEWS in db:analytics",
-            "role:analytics_read <- USAGE on DATABASE db:analytics",
-            "role:analytics_read <- USAGE on all schemas in db:analytics",
-            "role:analytics_read <- USAGE on future schemas in db:analytics",
-            "role:analytics_write -> role:analytics_own",
-            "role:analytics_write -> role:transformer",
-            "role:analytics_write <- DELETE,INSERT,UPDATE on all TABLES in db:analytics",
-            "role:analytics_write <- DELETE,INSERT,UPDATE on future TABLES in db:analytics",
-            "role:raw_own <- CREATE SCHEMA on DATABASE db:raw",
-            "role:raw_own <- CREATE TABLE,CREATE VIEW on all schemas in db:raw",
-            "role:raw_own <- CREATE TABLE,CREATE VIEW on future schemas in db:raw",
-            "role:raw_read -> role:raw_write",
-            "role:raw_read -> role:transformer",
-            "role:raw_read <- SELECT on all TABLES in db:raw",
-            "role:raw_read <- SELECT on all VIEWS in db:raw",
-            "role:raw_read <- SELECT on future TABLES in db:raw",
-            "role:raw_read <- SELECT on future VIEWS in db:raw",
-            "role:raw_read <- USAGE on DATABASE db:raw",
-            "role:raw_read <- USAGE on all schemas in db:raw",
-            "role:raw_read <- USAGE on future schemas in db:raw",
-            "role:raw_write -> role:raw_own",
-            "role:raw_write <- DELETE,INSERT,UPDATE on all TABLES in db:raw",
-            "role:raw_write <- DELETE,INSERT,UPDATE on future TABLES in db:raw",
             "role:transformer -> SYSADMIN",
             "role:transformer -> user:dbt",
             "role:transformer <- USAGE on WAREHOUSE wh:transform",
@@ -151,6 +162,40 @@ import Testing
         let text = try #require(PavedTesting.render(Self.full).files["dev/main.tf.json"])
         #expect(!text.contains("\"PUBLIC\""))
         #expect(!text.contains("OWNERSHIP") && !text.contains("ALL PRIVILEGES") && !text.contains("all_privileges"))
+    }
+
+    /// The access roles are database roles named READ, WRITE and OWN inside their database (so
+    /// `"ACME_DEV_RAW"."READ"`), addressed by their fully qualified name in every grant; functional
+    /// roles stay account roles; no access role is an account role any more.
+    @Test func accessRolesAreDatabaseRoles() throws {
+        let config = try #require(PavedTesting.stack(Self.full, .dev))
+        let roles = config.resources.filter { $0.address.type == "snowflake_database_role" }
+        #expect(roles.map { "\($0.address.name): \($0.arguments["database"]?.renderedJSON.stringValue ?? "-") \($0.arguments["name"]?.renderedJSON.stringValue ?? "-")" }.sorted() == [
+            "analytics_own: ${snowflake_database.analytics.name} OWN",
+            "analytics_read: ${snowflake_database.analytics.name} READ",
+            "analytics_write: ${snowflake_database.analytics.name} WRITE",
+            "raw_own: ${snowflake_database.raw.name} OWN",
+            "raw_read: ${snowflake_database.raw.name} READ",
+            "raw_write: ${snowflake_database.raw.name} WRITE",
+        ])
+        let accountRoles = config.resources.filter { $0.address.type == "snowflake_account_role" }.map(\.address.name).sorted()
+        #expect(accountRoles == ["analyst", "transformer"])
+        for r in config.resources where r.address.type == "snowflake_grant_privileges_to_database_role" || r.address.type == "snowflake_grant_database_role" {
+            let name = try #require(r.arguments["database_role_name"]?.renderedJSON.stringValue, "\(r.address)")
+            #expect(name.hasPrefix("${snowflake_database_role.") && name.hasSuffix(".fully_qualified_name}"), "\(r.address)")
+            if let parent = r.arguments["parent_database_role_name"]?.renderedJSON.stringValue {
+                #expect(parent.hasPrefix("${snowflake_database_role.") && parent.hasSuffix(".fully_qualified_name}"), "\(r.address)")
+            }
+        }
+        // The hierarchy stays inside one database: WRITE holds READ, OWN holds WRITE.
+        let write = try #require(config.resources.first { $0.address == .resource("snowflake_grant_database_role", "raw_write_includes_read") })
+        #expect(write.arguments["database_role_name"]?.renderedJSON == "${snowflake_database_role.raw_read.fully_qualified_name}")
+        #expect(write.arguments["parent_database_role_name"]?.renderedJSON == "${snowflake_database_role.raw_write.fully_qualified_name}")
+        #expect(write.arguments["parent_role_name"] == nil)
+        // A functional role's access is the database role granted to the account role.
+        let access = try #require(config.resources.first { $0.address == .resource("snowflake_grant_database_role", "transformer_read_raw") })
+        #expect(access.arguments["database_role_name"]?.renderedJSON == "${snowflake_database_role.raw_read.fully_qualified_name}")
+        #expect(access.arguments["parent_role_name"]?.renderedJSON == "${snowflake_account_role.transformer.name}")
     }
 
     /// Owner, tier, classification and cost center reach every Snowflake object's comment and the
@@ -361,25 +406,25 @@ import Testing
         let grants = SnowflakeTests.grants(config)
         let schemaLevel = grants.filter { $0.contains("finance") || $0.contains("in ${snowflake_schema") || $0.contains("snowflake_schema") }
         #expect(schemaLevel == [
-            "role:raw_finance_read -> role:auditor",
-            "role:raw_finance_read -> role:raw_finance_write",
-            "role:raw_finance_read <- SELECT on all TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
-            "role:raw_finance_read <- SELECT on all VIEWS in ${snowflake_schema.raw_finance.fully_qualified_name}",
-            "role:raw_finance_read <- SELECT on future TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
-            "role:raw_finance_read <- SELECT on future VIEWS in ${snowflake_schema.raw_finance.fully_qualified_name}",
-            "role:raw_finance_read <- USAGE on DATABASE db:raw",
-            "role:raw_finance_read <- USAGE on schema ${snowflake_schema.raw_finance.fully_qualified_name}",
-            "role:raw_finance_write -> role:loader",
-            "role:raw_finance_write <- DELETE,INSERT,UPDATE on all TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
-            "role:raw_finance_write <- DELETE,INSERT,UPDATE on future TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
-            "role:raw_read <- SELECT on future TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
-            "role:raw_read <- SELECT on future VIEWS in ${snowflake_schema.raw_finance.fully_qualified_name}",
-            "role:raw_write <- DELETE,INSERT,UPDATE on future TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "dbrole:raw_finance_read -> dbrole:raw_finance_write",
+            "dbrole:raw_finance_read -> role:auditor",
+            "dbrole:raw_finance_read <- SELECT on all TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "dbrole:raw_finance_read <- SELECT on all VIEWS in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "dbrole:raw_finance_read <- SELECT on future TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "dbrole:raw_finance_read <- SELECT on future VIEWS in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "dbrole:raw_finance_read <- USAGE on DATABASE db:raw",
+            "dbrole:raw_finance_read <- USAGE on schema ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "dbrole:raw_finance_write -> role:loader",
+            "dbrole:raw_finance_write <- DELETE,INSERT,UPDATE on all TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "dbrole:raw_finance_write <- DELETE,INSERT,UPDATE on future TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "dbrole:raw_read <- SELECT on future TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "dbrole:raw_read <- SELECT on future VIEWS in ${snowflake_schema.raw_finance.fully_qualified_name}",
+            "dbrole:raw_write <- DELETE,INSERT,UPDATE on future TABLES in ${snowflake_schema.raw_finance.fully_qualified_name}",
         ])
         let text = try #require(PavedTesting.render(Self.platform).files["dev/main.tf.json"])
         PavedTesting.assertGolden(text, at: SnowflakeTests.goldens.appendingPathComponent("snowflake-schema-grants-dev.tf.json"))
         // No schema access roles for schemas nobody is granted.
-        #expect(!config.resources.contains { $0.address.name.hasPrefix("raw_events_") && $0.address.type == "snowflake_account_role" })
+        #expect(!config.resources.contains { $0.address.name.hasPrefix("raw_events_") && $0.address.type == "snowflake_database_role" })
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SchemaValidityTests.sharedSchemas.appendingPathComponent("snowflake.json").path)))

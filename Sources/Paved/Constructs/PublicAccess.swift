@@ -14,7 +14,7 @@
 /// | target | grant | rule to waive |
 /// |---|---|---|
 /// | `BigQueryDataset` | `google_bigquery_dataset_iam_member` to `allUsers` (or `allAuthenticatedUsers`) with the intent's role | GOV-GRANT-002 |
-/// | `Snowflake.Database` | the database's access role (`<DB>_READ`) granted to `PUBLIC` | GOV-GRANT-001 |
+/// | `Snowflake.Database` | the database's read access role (database role `"<DB>"."READ"`) granted to `PUBLIC` | GOV-GRANT-001 |
 /// | `GCSBucket` | `google_storage_bucket_iam_member` to `allUsers` with `roles/storage.objectViewer`; the bucket's `public_access_prevention` becomes `inherited` | GOV-GRANT-002 and SEC-GCS-001 |
 ///
 /// S3 buckets cannot be made public this way: they are encrypted with a customer-managed KMS key,

@@ -1,6 +1,6 @@
 /// Snowflake constructs: warehouses with credit budgets, databases and schemas with retention,
-/// functional roles granted through per-database access roles, key-pair service users and network
-/// policies.
+/// functional account roles granted per-database access roles (database roles), key-pair service
+/// users and network policies.
 ///
 /// ```swift
 /// Snowflake.Warehouse("transform", size: .medium, autoSuspend: .minutes(5)) {

@@ -1,13 +1,14 @@
 extension Snowflake {
-    /// A functional account role, granted access through intents, and rolled up to `SYSADMIN` so
-    /// administrators keep control of what it creates.
+    /// A functional account role, granted access through intents (a database's access roles are
+    /// database roles granted to it), and rolled up to `SYSADMIN` so administrators keep control of
+    /// what it creates.
     ///
     /// ```swift
     /// Snowflake.Role("transformer") {
-    ///     Allow(.read, on: "raw")            // the database's <DB>_READ access role
-    ///     Allow(.write, on: "analytics")     // the database's <DB>_WRITE access role
+    ///     Allow(.read, on: "raw")            // the database role "<DB>"."READ"
+    ///     Allow(.write, on: "analytics")     // the database role "<DB>"."WRITE"
     ///     Allow(.use, on: "transform")       // USAGE on the warehouse
-    ///     Allow(.own, on: "analytics")       // the database's <DB>_OWN access role (DDL)
+    ///     Allow(.own, on: "analytics")       // the database role "<DB>"."OWN" (DDL)
     /// }
     /// ```
     public struct Role: Construct {

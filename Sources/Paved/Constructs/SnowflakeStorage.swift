@@ -24,9 +24,11 @@ extension Snowflake {
     }
 
     /// A database with Time Travel retention, its schemas, and three access roles that functional
-    /// roles are granted: `<DB>_READ` (usage, select on every current and future table and view),
-    /// `<DB>_WRITE` (the read role, plus insert, update and delete on tables) and `<DB>_OWN` (the
-    /// write role, plus creating schemas, tables and views).
+    /// roles are granted. The access roles are database roles, scoped to the database and addressed
+    /// `"<DB>"."READ"`: `READ` (usage, select on every current and future table and view), `WRITE`
+    /// (the read role, plus insert, update and delete on tables) and `OWN` (the write role, plus
+    /// creating schemas, tables and views). A schema a role is granted alone gets `<SCHEMA>_READ`
+    /// and `<SCHEMA>_WRITE` database roles too.
     ///
     /// ```swift
     /// Snowflake.Database("raw", retention: .days(7), classification: .confidential) {
@@ -113,9 +115,9 @@ extension Snowflake {
 
         var resourceName: String { Identifier.sanitize(name) }
         var databaseRef: SnowflakeDatabase.Ref { SnowflakeDatabase.Ref(resourceName) }
-        var readRoleRef: SnowflakeAccountRole.Ref { SnowflakeAccountRole.Ref("\(resourceName)_read") }
-        var writeRoleRef: SnowflakeAccountRole.Ref { SnowflakeAccountRole.Ref("\(resourceName)_write") }
-        var ownRoleRef: SnowflakeAccountRole.Ref { SnowflakeAccountRole.Ref("\(resourceName)_own") }
+        var readRoleRef: SnowflakeDatabaseRole.Ref { SnowflakeDatabaseRole.Ref("\(resourceName)_read") }
+        var writeRoleRef: SnowflakeDatabaseRole.Ref { SnowflakeDatabaseRole.Ref("\(resourceName)_write") }
+        var ownRoleRef: SnowflakeDatabaseRole.Ref { SnowflakeDatabaseRole.Ref("\(resourceName)_own") }
 
         public func lower(into context: inout SynthesisContext) {
             let n = resourceName
@@ -139,90 +141,84 @@ extension Snowflake {
                 ), for: self, untaggedWith: schemaMetadata, at: schema.location, part: "schemas/\(schema.name)")
             }
 
-            // Access roles: functional roles get these, never privileges on objects directly.
-            let read = context.add("\(n)_read", SnowflakeAccountRole(
-                comment: .init(context.snowflakeComment("Read access to database \(identifier)", metadata: metadata, construct: self)),
-                name: .init("\(identifier)_READ")
-            ), for: self, untaggedWith: metadata, part: "access")
-            let write = context.add("\(n)_write", SnowflakeAccountRole(
-                comment: .init(context.snowflakeComment("Write access to database \(identifier)", metadata: metadata, construct: self)),
-                name: .init("\(identifier)_WRITE")
-            ), for: self, untaggedWith: metadata, part: "access")
-            let own = context.add("\(n)_own", SnowflakeAccountRole(
-                comment: .init(context.snowflakeComment("Owner access (DDL) to database \(identifier)", metadata: metadata, construct: self)),
-                name: .init("\(identifier)_OWN")
-            ), for: self, untaggedWith: metadata, part: "access")
+            // Access roles are database roles: they live in the database (`"DB"."READ"`), can hold
+            // privileges only on it and its objects, and reach people only through the functional
+            // account roles they are granted to, never directly.
+            func accessRole(_ localName: String, _ roleName: String, _ what: String) -> SnowflakeDatabaseRole.Ref {
+                context.add(localName, SnowflakeDatabaseRole(
+                    comment: .init(context.snowflakeComment(what, metadata: metadata, construct: self)),
+                    database: db.name, name: .init(roleName)
+                ), for: self, untaggedWith: metadata, part: "access")
+            }
+            let read = accessRole("\(n)_read", "READ", "Read access to database \(identifier)")
+            let write = accessRole("\(n)_write", "WRITE", "Write access to database \(identifier)")
+            let own = accessRole("\(n)_own", "OWN", "Owner access (DDL) to database \(identifier)")
 
-            func grant(_ suffix: String, _ role: TypedValue<String>, _ privileges: [String], _ binding: SnowflakeGrantPrivilegesToAccountRole) {
+            func grant(_ suffix: String, _ role: SnowflakeDatabaseRole.Ref, _ privileges: [String], _ binding: SnowflakeGrantPrivilegesToDatabaseRole) {
                 var binding = binding
-                binding.accountRoleName = role
+                binding.databaseRoleName = role.fullyQualifiedName
                 binding.privileges = TypedValue(privileges.sorted())
                 context.add("\(n)_\(suffix)", binding, for: self, part: "access")
             }
-            func onObjects(_ plural: String, future: Bool, inSchema: TypedValue<String>? = nil) -> SnowflakeGrantPrivilegesToAccountRole {
-                let scope = SnowflakeGrantPrivilegesToAccountRole.OnSchemaObject.self
+            func includes(_ suffix: String, parent: SnowflakeDatabaseRole.Ref, child: SnowflakeDatabaseRole.Ref) {
+                context.add("\(n)_\(suffix)", SnowflakeGrantDatabaseRole(
+                    databaseRoleName: child.fullyQualifiedName, parentDatabaseRoleName: parent.fullyQualifiedName
+                ), for: self, part: "access")
+            }
+            func onDatabase() -> SnowflakeGrantPrivilegesToDatabaseRole {
+                SnowflakeGrantPrivilegesToDatabaseRole(databaseRoleName: "", onDatabase: db.name)
+            }
+            func onSchemas(_ scope: SnowflakeGrantPrivilegesToDatabaseRole.OnSchema) -> SnowflakeGrantPrivilegesToDatabaseRole {
+                SnowflakeGrantPrivilegesToDatabaseRole(databaseRoleName: "", onSchema: scope)
+            }
+            func onObjects(_ plural: String, future: Bool, inSchema: TypedValue<String>? = nil) -> SnowflakeGrantPrivilegesToDatabaseRole {
+                let scope = SnowflakeGrantPrivilegesToDatabaseRole.OnSchemaObject.self
                 let database: TypedValue<String>? = inSchema == nil ? db.name : nil
-                return SnowflakeGrantPrivilegesToAccountRole(
-                    accountRoleName: "",
+                return SnowflakeGrantPrivilegesToDatabaseRole(
+                    databaseRoleName: "",
                     onSchemaObject: future
                         ? scope.init(future: .init(inDatabase: database, inSchema: inSchema, objectTypePlural: .init(plural)))
                         : scope.init(all: .init(inDatabase: database, inSchema: inSchema, objectTypePlural: .init(plural))))
             }
-            grant("read_database", read.name, ["USAGE"], SnowflakeGrantPrivilegesToAccountRole(
-                accountRoleName: "", onAccountObject: .init(objectName: db.name, objectType: "DATABASE")))
-            grant("read_schemas", read.name, ["USAGE"], SnowflakeGrantPrivilegesToAccountRole(
-                accountRoleName: "", onSchema: .init(allSchemasInDatabase: db.name)))
-            grant("read_future_schemas", read.name, ["USAGE"], SnowflakeGrantPrivilegesToAccountRole(
-                accountRoleName: "", onSchema: .init(futureSchemasInDatabase: db.name)))
+            grant("read_database", read, ["USAGE"], onDatabase())
+            grant("read_schemas", read, ["USAGE"], onSchemas(.init(allSchemasInDatabase: db.name)))
+            grant("read_future_schemas", read, ["USAGE"], onSchemas(.init(futureSchemasInDatabase: db.name)))
             for plural in ["TABLES", "VIEWS"] {
                 let p = plural.lowercased()
-                grant("read_\(p)", read.name, ["SELECT"], onObjects(plural, future: false))
-                grant("read_future_\(p)", read.name, ["SELECT"], onObjects(plural, future: true))
+                grant("read_\(p)", read, ["SELECT"], onObjects(plural, future: false))
+                grant("read_future_\(p)", read, ["SELECT"], onObjects(plural, future: true))
             }
-            context.add("\(n)_write_includes_read", SnowflakeGrantAccountRole(
-                parentRoleName: write.name, roleName: read.name), for: self, part: "access")
-            grant("write_tables", write.name, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: false))
-            grant("write_future_tables", write.name, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: true))
-            context.add("\(n)_own_includes_write", SnowflakeGrantAccountRole(
-                parentRoleName: own.name, roleName: write.name), for: self, part: "access")
-            grant("own_database", own.name, ["CREATE SCHEMA"], SnowflakeGrantPrivilegesToAccountRole(
-                accountRoleName: "", onAccountObject: .init(objectName: db.name, objectType: "DATABASE")))
-            grant("own_schemas", own.name, ["CREATE TABLE", "CREATE VIEW"], SnowflakeGrantPrivilegesToAccountRole(
-                accountRoleName: "", onSchema: .init(allSchemasInDatabase: db.name)))
-            grant("own_future_schemas", own.name, ["CREATE TABLE", "CREATE VIEW"], SnowflakeGrantPrivilegesToAccountRole(
-                accountRoleName: "", onSchema: .init(futureSchemasInDatabase: db.name)))
+            includes("write_includes_read", parent: write, child: read)
+            grant("write_tables", write, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: false))
+            grant("write_future_tables", write, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: true))
+            includes("own_includes_write", parent: own, child: write)
+            grant("own_database", own, ["CREATE SCHEMA"], onDatabase())
+            grant("own_schemas", own, ["CREATE TABLE", "CREATE VIEW"], onSchemas(.init(allSchemasInDatabase: db.name)))
+            grant("own_future_schemas", own, ["CREATE TABLE", "CREATE VIEW"], onSchemas(.init(futureSchemasInDatabase: db.name)))
 
             // Schema access roles, for schemas a Snowflake.Role names as "database/schema".
             for schemaName in targetedSchemas(context) {
                 guard let schema = schemaRefs[schemaName] else { continue }
-                let s = "\(n)_\(Identifier.sanitize(schemaName))"
+                let sn = Identifier.sanitize(schemaName)
+                let s = "\(n)_\(sn)"
                 let qualified = schema.fullyQualifiedName
-                let label = "\(identifier).\(Identifier.sanitize(schemaName).uppercased())"
-                let schemaRead = context.add("\(s)_read", SnowflakeAccountRole(
-                    comment: .init(context.snowflakeComment("Read access to schema \(label)", metadata: metadata, construct: self)),
-                    name: .init("\(identifier)_\(Identifier.sanitize(schemaName).uppercased())_READ")
-                ), for: self, untaggedWith: metadata, part: "access")
-                let schemaWrite = context.add("\(s)_write", SnowflakeAccountRole(
-                    comment: .init(context.snowflakeComment("Write access to schema \(label)", metadata: metadata, construct: self)),
-                    name: .init("\(identifier)_\(Identifier.sanitize(schemaName).uppercased())_WRITE")
-                ), for: self, untaggedWith: metadata, part: "access")
-                grant("\(Identifier.sanitize(schemaName))_read_database", schemaRead.name, ["USAGE"], SnowflakeGrantPrivilegesToAccountRole(
-                    accountRoleName: "", onAccountObject: .init(objectName: db.name, objectType: "DATABASE")))
-                grant("\(Identifier.sanitize(schemaName))_read_schema", schemaRead.name, ["USAGE"], SnowflakeGrantPrivilegesToAccountRole(
-                    accountRoleName: "", onSchema: .init(schemaName: qualified)))
+                let label = "\(identifier).\(sn.uppercased())"
+                let schemaRead = accessRole("\(s)_read", "\(sn.uppercased())_READ", "Read access to schema \(label)")
+                let schemaWrite = accessRole("\(s)_write", "\(sn.uppercased())_WRITE", "Write access to schema \(label)")
+                grant("\(sn)_read_database", schemaRead, ["USAGE"], onDatabase())
+                grant("\(sn)_read_schema", schemaRead, ["USAGE"], onSchemas(.init(schemaName: qualified)))
                 for plural in ["TABLES", "VIEWS"] {
                     let p = plural.lowercased()
-                    grant("\(Identifier.sanitize(schemaName))_read_\(p)", schemaRead.name, ["SELECT"], onObjects(plural, future: false, inSchema: qualified))
-                    grant("\(Identifier.sanitize(schemaName))_read_future_\(p)", schemaRead.name, ["SELECT"], onObjects(plural, future: true, inSchema: qualified))
+                    grant("\(sn)_read_\(p)", schemaRead, ["SELECT"], onObjects(plural, future: false, inSchema: qualified))
+                    grant("\(sn)_read_future_\(p)", schemaRead, ["SELECT"], onObjects(plural, future: true, inSchema: qualified))
                     // Schema-level future grants make Snowflake ignore the database-level ones in
                     // this schema: repeat the database role's future grant here.
-                    grant("read_future_\(p)_in_\(Identifier.sanitize(schemaName))", read.name, ["SELECT"], onObjects(plural, future: true, inSchema: qualified))
+                    grant("read_future_\(p)_in_\(sn)", read, ["SELECT"], onObjects(plural, future: true, inSchema: qualified))
                 }
-                context.add("\(s)_write_includes_read", SnowflakeGrantAccountRole(
-                    parentRoleName: schemaWrite.name, roleName: schemaRead.name), for: self, part: "access")
-                grant("\(Identifier.sanitize(schemaName))_write_tables", schemaWrite.name, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: false, inSchema: qualified))
-                grant("\(Identifier.sanitize(schemaName))_write_future_tables", schemaWrite.name, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: true, inSchema: qualified))
-                grant("write_future_tables_in_\(Identifier.sanitize(schemaName))", write.name, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: true, inSchema: qualified))
+                includes("\(sn)_write_includes_read", parent: schemaWrite, child: schemaRead)
+                grant("\(sn)_write_tables", schemaWrite, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: false, inSchema: qualified))
+                grant("\(sn)_write_future_tables", schemaWrite, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: true, inSchema: qualified))
+                grant("write_future_tables_in_\(sn)", write, ["DELETE", "INSERT", "UPDATE"], onObjects("TABLES", future: true, inSchema: qualified))
             }
         }
 
@@ -249,7 +245,8 @@ extension Snowflake {
             return out.sorted()
         }
 
-        /// Grants `intent` on one of this database's schemas to the account role named by `role`.
+        /// Grants `intent` on one of this database's schemas to the account role named by `role`: the
+        /// schema's database role (`"DB"."EVENTS_READ"`) becomes part of that role.
         func addSchemaGrant(
             _ intent: AccessIntent, schema: String, to role: TypedValue<String>, name: String, for grantee: any Construct,
             at location: SourceLocation, context: inout SynthesisContext
@@ -260,22 +257,24 @@ extension Snowflake {
             case .write: suffix = "write"
             case .own, .readSecret, .use: return
             }
-            let access = SnowflakeAccountRole.Ref("\(resourceName)_\(Identifier.sanitize(schema))_\(suffix)")
-            context.add(name, SnowflakeGrantAccountRole(parentRoleName: role, roleName: access.name), for: grantee, at: location, part: "grants")
+            let access = SnowflakeDatabaseRole.Ref("\(resourceName)_\(Identifier.sanitize(schema))_\(suffix)")
+            context.add(name, SnowflakeGrantDatabaseRole(databaseRoleName: access.fullyQualifiedName, parentRoleName: role),
+                        for: grantee, at: location, part: "grants")
         }
 
         public func addSnowflakeGrant(
             _ intent: AccessIntent, to role: TypedValue<String>, name: String, for grantee: any Construct,
             at location: SourceLocation, context: inout SynthesisContext
         ) {
-            let access: SnowflakeAccountRole.Ref
+            let access: SnowflakeDatabaseRole.Ref
             switch intent {
             case .read: access = readRoleRef
             case .write: access = writeRoleRef
             case .own: access = ownRoleRef
             case .readSecret, .use: return
             }
-            context.add(name, SnowflakeGrantAccountRole(parentRoleName: role, roleName: access.name), for: grantee, at: location, part: "grants")
+            context.add(name, SnowflakeGrantDatabaseRole(databaseRoleName: access.fullyQualifiedName, parentRoleName: role),
+                        for: grantee, at: location, part: "grants")
         }
     }
 }

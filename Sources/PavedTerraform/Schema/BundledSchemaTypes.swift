@@ -43,7 +43,7 @@ enum BundledSchemaTypes {
         aws:data:aws_region
         aws:data:aws_partition
 
-        # Snowflake: warehouses, credit budgets, databases, roles, grants, service users, network policies.
+        # Snowflake: warehouses, credit budgets, databases, account and database roles, grants, service users, network policies.
         snowflake:resource:snowflake_warehouse
         snowflake:resource:snowflake_resource_monitor
         snowflake:resource:snowflake_database
@@ -51,6 +51,9 @@ enum BundledSchemaTypes {
         snowflake:resource:snowflake_account_role
         snowflake:resource:snowflake_grant_account_role
         snowflake:resource:snowflake_grant_privileges_to_account_role
+        snowflake:resource:snowflake_database_role
+        snowflake:resource:snowflake_grant_database_role
+        snowflake:resource:snowflake_grant_privileges_to_database_role
         snowflake:resource:snowflake_service_user
         snowflake:resource:snowflake_network_policy
 

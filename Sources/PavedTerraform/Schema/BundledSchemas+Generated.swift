@@ -8565,6 +8565,82 @@ private let document3 = #"""
           },
           "version": 0
         },
+        "snowflake_database_role": {
+          "block": {
+            "attributes": {
+              "comment": {
+                "optional": true,
+                "type": "string"
+              },
+              "database": {
+                "required": true,
+                "type": "string"
+              },
+              "fully_qualified_name": {
+                "computed": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "name": {
+                "required": true,
+                "type": "string"
+              },
+              "show_output": {
+                "computed": true,
+                "type": [
+                  "list",
+                  [
+                    "object",
+                    {
+                      "comment": "string",
+                      "created_on": "string",
+                      "database_name": "string",
+                      "granted_database_roles": "number",
+                      "granted_to_database_roles": "number",
+                      "granted_to_roles": "number",
+                      "is_current": "bool",
+                      "is_default": "bool",
+                      "is_inherited": "bool",
+                      "name": "string",
+                      "owner": "string",
+                      "owner_role_type": "string"
+                    }
+                  ]
+                ]
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "read": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
         "snowflake_grant_account_role": {
           "block": {
             "attributes": {
@@ -8582,6 +8658,59 @@ private let document3 = #"""
                 "type": "string"
               },
               "user_name": {
+                "optional": true,
+                "type": "string"
+              }
+            },
+            "block_types": {
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "read": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "snowflake_grant_database_role": {
+          "block": {
+            "attributes": {
+              "database_role_name": {
+                "required": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "parent_database_role_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "parent_role_name": {
+                "optional": true,
+                "type": "string"
+              },
+              "share_name": {
                 "optional": true,
                 "type": "string"
               }
@@ -8671,6 +8800,152 @@ private let document3 = #"""
                 "max_items": 1,
                 "nesting_mode": "list"
               },
+              "on_schema": {
+                "block": {
+                  "attributes": {
+                    "all_schemas_in_database": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "future_schemas_in_database": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "schema_name": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "on_schema_object": {
+                "block": {
+                  "attributes": {
+                    "object_name": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "object_type": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  },
+                  "block_types": {
+                    "all": {
+                      "block": {
+                        "attributes": {
+                          "in_database": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "in_schema": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "object_type_plural": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    },
+                    "future": {
+                      "block": {
+                        "attributes": {
+                          "in_database": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "in_schema": {
+                            "optional": true,
+                            "type": "string"
+                          },
+                          "object_type_plural": {
+                            "required": true,
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "max_items": 1,
+                      "nesting_mode": "list"
+                    }
+                  }
+                },
+                "max_items": 1,
+                "nesting_mode": "list"
+              },
+              "timeouts": {
+                "block": {
+                  "attributes": {
+                    "create": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "delete": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "read": {
+                      "optional": true,
+                      "type": "string"
+                    },
+                    "update": {
+                      "optional": true,
+                      "type": "string"
+                    }
+                  }
+                },
+                "nesting_mode": "single"
+              }
+            }
+          },
+          "version": 0
+        },
+        "snowflake_grant_privileges_to_database_role": {
+          "block": {
+            "attributes": {
+              "all_privileges": {
+                "optional": true,
+                "type": "bool"
+              },
+              "always_apply": {
+                "optional": true,
+                "type": "bool"
+              },
+              "always_apply_trigger": {
+                "optional": true,
+                "type": "string"
+              },
+              "database_role_name": {
+                "required": true,
+                "type": "string"
+              },
+              "id": {
+                "computed": true,
+                "optional": true,
+                "type": "string"
+              },
+              "on_database": {
+                "optional": true,
+                "type": "string"
+              },
+              "privileges": {
+                "optional": true,
+                "type": [
+                  "set",
+                  "string"
+                ]
+              },
+              "with_grant_option": {
+                "optional": true,
+                "type": "bool"
+              }
+            },
+            "block_types": {
               "on_schema": {
                 "block": {
                   "attributes": {
