@@ -11,7 +11,7 @@ import Testing
     @Test func examplePassesTheBuiltInPacksWithItsWaivers() throws {
         let result = try CLI.run("acme-platform", ["check"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("PASSED: 429 resources checked against"))
+        #expect(result.stdout.contains("PASSED: 437 resources checked against"))
         #expect(result.stdout.contains("no findings; 4 waived."))
         #expect(result.stdout.contains("[SEC-SM-002] aws_secretsmanager_secret.partner_api_token (dev): waived until 2027-06-30 by ingestion@acme.io"))
         #expect(!result.stderr.contains("matched no finding"))

@@ -117,7 +117,9 @@ import Testing
                     #expect(!resources.contains("*"), "\(resource.address) \(sid) allows all resources")
                 }
             }
-            #expect(keyPolicies == ["${data.aws_iam_policy_document.airflow_core_key.json}"])
+            #expect(keyPolicies == [
+                "${data.aws_iam_policy_document.airflow_core_key.json}", "${data.aws_iam_policy_document.redshift_finance_key.json}",
+            ])
         }
     }
 

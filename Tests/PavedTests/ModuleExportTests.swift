@@ -128,7 +128,8 @@ import Testing
                 $0.provenance?.constructPath.hasPrefix("acme/this") == true && $0.provenance?.constructPath != "acme/this/access"
             }
             let added = Set(["data.aws_iam_policy_document.read", "data.aws_iam_policy_document.write",
-                             "data.aws_iam_policy_document.read_secret", "data.aws_region.current"])
+                             "data.aws_iam_policy_document.read_secret", "data.aws_region.current",
+                             "data.aws_caller_identity.current"])
             let moduleBlocks = module.resources.filter { !added.contains($0.address.description) }
             #expect(moduleBlocks.map(\.address) == own.map(\.address), "\(definition.directory)")
             for (m, o) in zip(moduleBlocks, own) {

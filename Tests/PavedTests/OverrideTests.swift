@@ -29,6 +29,16 @@ import Testing
         #expect(limits(prod) == ["adhoc_weekly_deactivate", "analytics_daily_log", "analytics_monthly_deactivate", "analytics_monthly_emit_metric"])
         let devLimit = try #require(Self.resource(dev, "aws_redshiftserverless_usage_limit", "analytics_monthly_deactivate"))
         #expect(devLimit.arguments["amount"]?.renderedJSON == .int(200))
+        // The audit logs are kept 90 days in dev, 731 (the construct's) in prod; adhoc keeps the default.
+        func retention(_ config: Configuration?, _ name: String) -> JSON? {
+            Self.resource(config, "aws_cloudwatch_log_group", name)?.arguments["retention_in_days"]?.renderedJSON
+        }
+        for type in ["connectionlog", "useractivitylog", "userlog"] {
+            #expect(retention(dev, "redshift_analytics_\(type)") == .int(90))
+            #expect(retention(prod, "redshift_analytics_\(type)") == .int(731))
+            #expect(retention(dev, "redshift_adhoc_\(type)") == .int(365))
+            #expect(retention(prod, "redshift_adhoc_\(type)") == .int(365))
+        }
     }
 
     @Test func databricksWarehouseAndPolicyChangeInTheirEnvironmentOnly() throws {
@@ -62,7 +72,7 @@ import Testing
             RedshiftServerless("rs", maxCapacity: 16, subnetIDs: Self.subnets, securityGroupIDs: ["sg-0123abcd"]) {
                 UsageLimit(rpuHoursPerMonth: 100, breach: .deactivate)
             }
-            .overriding(in: .dev, baseCapacity: 12) {
+            .overriding(in: .dev, baseCapacity: 12, keepLogsFor: .days(10)) {
                 UsageLimit(rpuHoursPerMonth: -1, breach: .deactivate)
             }
             .overriding(in: "staging", maxCapacity: 8)
@@ -76,6 +86,7 @@ import Testing
         #expect(PavedTesting.diagnostics(of: platform) == [
             "\(file):\(line + 7): error: redshift serverless 'rs' in dev baseCapacity must be 4, 8 to 512 RPUs in steps of 8, or 512 to 1024 in steps of 32 (got 12)",
             "\(file):\(line + 8): error: usage limit of redshift serverless 'rs' in dev must be a positive number of RPU-hours (got -1)",
+            "\(file):\(line + 7): error: redshift serverless 'rs' in dev keepLogsFor must be a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days), got 10 days",
             "\(file):\(line + 10): error: redshift serverless 'rs' overrides environment 'staging', which the platform does not declare (it has dev, prod)",
             "\(file):\(line + 12): error: databricks sql warehouse 'bi' in dev autoStop must be 10 to 60 whole minutes for a non-serverless warehouse (got 5 minutes): an idle warehouse bills until it stops",
             "\(file):\(line + 12): error: databricks sql warehouse 'bi' in dev maxClusters must be 1 to 40 (got 50)",

@@ -26,14 +26,14 @@ import Testing
         Environment(.prod, aws: .account("222222222222", region: "eu-west-1"), backend: .local(path: "prod.tfstate"))
         RedshiftServerless(
             "analytics", baseCapacity: 16, maxCapacity: 128, subnetIDs: subnets.reversed(),
-            securityGroupIDs: ["sg-0123456789abcdef0", "sg-0123abcd"], adminUsername: "warehouse_admin",
+            securityGroupIDs: ["sg-0123456789abcdef0", "sg-0123abcd"], adminUsername: "warehouse_admin", keepLogsFor: .days(731),
             owner: "analytics@acme.io", tier: .tier1, classification: .confidential
         ) {
             UsageLimit(rpuHoursPerMonth: 2000, breach: .deactivate)
             UsageLimit(rpuHoursPerMonth: 1500, breach: .emitMetric)
             UsageLimit(rpuHoursPerDay: 120, breach: .log)
         }
-        .overriding(in: .dev, baseCapacity: 8, maxCapacity: 32) {
+        .overriding(in: .dev, baseCapacity: 8, maxCapacity: 32, keepLogsFor: .days(90)) {
             UsageLimit(rpuHoursPerMonth: 200, breach: .deactivate)
         }
         RedshiftServerless("adhoc", maxCapacity: 8, subnetIDs: subnets, securityGroupIDs: ["sg-0123abcd"], costCenter: "cc-7200") {
@@ -113,8 +113,78 @@ import Testing
         #expect(namespaceTags == expected)
         #expect(tags("aws_redshiftserverless_workgroup", "analytics") == expected)
         #expect(tags("aws_kms_key", "redshift_analytics") == expected)
+        #expect(tags("aws_cloudwatch_log_group", "redshift_analytics_userlog") == expected)
         #expect(tags("aws_redshiftserverless_workgroup", "adhoc")?.objectValue?["cost_center"] == "cc-7200")
         #expect(tags("aws_redshiftserverless_workgroup", "adhoc")?.objectValue?["owner"] == "data-platform@acme.io")
+    }
+
+    /// The exported audit logs go to log groups Paved creates first (named as Redshift Serverless
+    /// names them), kept `keepLogsFor`, encrypted with the namespace's key, tagged; the key policy lets
+    /// CloudWatch Logs use the key for exactly those three log groups.
+    @Test func auditLogGroupsAreManaged() throws {
+        let config = try #require(PavedTesting.stack(Self.full, .prod))
+        func resource(_ type: String, _ name: String) -> Resource? {
+            config.resources.first { $0.address.type == type && $0.address.name == name }
+        }
+        let types = ["connectionlog", "useractivitylog", "userlog"]
+        let groups = config.resources.filter { $0.address.type == "aws_cloudwatch_log_group" }.map(\.address.name).sorted()
+        #expect(groups == ["adhoc_connectionlog", "adhoc_useractivitylog", "adhoc_userlog"].map { "redshift_\($0)" }
+            + types.map { "redshift_analytics_\($0)" })
+        let tags: JSON = [
+            "owner": "analytics@acme.io", "team": "data-platform", "tier": "tier1", "data_classification": "confidential",
+            "cost_center": "cc-4100", "environment": "prod", "platform": "acme-data", "managed_by": "paved",
+        ]
+        for type in types {
+            let group = try #require(resource("aws_cloudwatch_log_group", "redshift_analytics_\(type)"))
+            #expect(group.arguments["name"]?.renderedJSON == .string("/aws/redshift/acme-data-prod-analytics/\(type)"))
+            #expect(group.arguments["retention_in_days"]?.renderedJSON == .int(731))
+            #expect(group.arguments["kms_key_id"]?.renderedJSON == "${aws_kms_key.redshift_analytics.arn}")
+            #expect(group.arguments["tags"]?.renderedJSON == tags)
+            let adhoc = try #require(resource("aws_cloudwatch_log_group", "redshift_adhoc_\(type)"))
+            #expect(adhoc.arguments["name"]?.renderedJSON == .string("/aws/redshift/acme-data-prod-adhoc/\(type)"))
+            #expect(adhoc.arguments["retention_in_days"]?.renderedJSON == .int(365))
+            #expect(adhoc.arguments["kms_key_id"]?.renderedJSON == "${aws_kms_key.redshift_adhoc.arn}")
+        }
+        let namespace = try #require(resource("aws_redshiftserverless_namespace", "analytics"))
+        #expect(namespace.dependsOn.map(\.description) == types.map { "aws_cloudwatch_log_group.redshift_analytics_\($0)" })
+
+        let key = try #require(resource("aws_kms_key", "redshift_analytics"))
+        #expect(key.arguments["policy"]?.renderedJSON == "${data.aws_iam_policy_document.redshift_analytics_key.json}")
+        let policy = try #require(resource("aws_iam_policy_document", "redshift_analytics_key"))
+        let expected: JSON = [
+            [
+                "sid": "AccountAdministersKey", "effect": "Allow",
+                "actions": [
+                    "kms:CancelKeyDeletion", "kms:Create*", "kms:Decrypt", "kms:Delete*", "kms:Describe*", "kms:Disable*", "kms:Enable*",
+                    "kms:Encrypt", "kms:GenerateDataKey*", "kms:Get*", "kms:List*", "kms:Put*", "kms:ReEncrypt*", "kms:RetireGrant",
+                    "kms:Revoke*", "kms:RotateKeyOnDemand", "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource",
+                    "kms:Update*",
+                ],
+                "principals": [["type": "AWS", "identifiers": ["arn:aws:iam::222222222222:root"]]],
+                "resources": ["*"],
+            ],
+            [
+                "sid": "CloudWatchLogsEncryptsRedshiftAuditLogs", "effect": "Allow",
+                "actions": ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
+                "principals": [["type": "Service", "identifiers": ["logs.eu-west-1.amazonaws.com"]]],
+                "resources": ["*"],
+                "condition": [[
+                    "test": "ArnLike", "variable": "kms:EncryptionContext:aws:logs:arn",
+                    "values": [
+                        "arn:aws:logs:eu-west-1:222222222222:log-group:/aws/redshift/acme-data-prod-analytics/connectionlog",
+                        "arn:aws:logs:eu-west-1:222222222222:log-group:/aws/redshift/acme-data-prod-analytics/useractivitylog",
+                        "arn:aws:logs:eu-west-1:222222222222:log-group:/aws/redshift/acme-data-prod-analytics/userlog",
+                    ],
+                ]],
+            ],
+        ]
+        #expect(policy.arguments["statement"]?.renderedJSON == expected)
+
+        let minimal = try #require(PavedTesting.stack(Self.minimal, .dev))
+        let retentions = minimal.resources.filter { $0.address.type == "aws_cloudwatch_log_group" }.compactMap {
+            $0.arguments["retention_in_days"]?.renderedJSON
+        }
+        #expect(retentions == [.int(365), .int(365), .int(365)])
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SchemaValidityTests.sharedSchemas.appendingPathComponent("aws.json").path)))
@@ -148,7 +218,14 @@ import Testing
                 UsageLimit(rpuHoursPerMonth: 10, breach: .deactivate)
                 UsageLimit(rpuHoursPerMonth: 20, breach: .deactivate)
             }
+            RedshiftServerless("monthly", maxCapacity: 16, subnetIDs: Self.subnets, securityGroupIDs: ["sg-0123abcd"], keepLogsFor: .days(100)) {
+                UsageLimit(rpuHoursPerMonth: 10, breach: .deactivate)
+            }
+            RedshiftServerless("hourly", maxCapacity: 16, subnetIDs: Self.subnets, securityGroupIDs: ["sg-0123abcd"], keepLogsFor: .hours(36)) {
+                UsageLimit(rpuHoursPerMonth: 10, breach: .deactivate)
+            }
         }
+        let retentions = "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653"
         #expect(PavedTesting.diagnostics(of: platform) == [
             "\(file):\(line + 3): error: redshift serverless name 'Analytics' is invalid: use lowercase letters, digits and dashes, start with a letter, at most 48 characters (e.g. 'analytics')",
             "\(file):\(line + 3): error: redshift serverless 'Analytics' baseCapacity must be 4, 8 to 512 RPUs in steps of 8, or 512 to 1024 in steps of 32 (got 12)",
@@ -162,6 +239,8 @@ import Testing
             "\(file):\(line + 5): error: redshift serverless 'spiky' security group 'sg-xyz' is not a security group ID (sg- and 8 or 17 hex digits)",
             "\(file):\(line + 6): error: usage limit of redshift serverless 'spiky' must be a positive number of RPU-hours (got 0)",
             "\(file):\(line + 8): error: redshift serverless 'spiky' has two monthly usage limits that deactivate: keep one",
+            "\(file):\(line + 10): error: redshift serverless 'monthly' keepLogsFor must be a CloudWatch Logs retention (\(retentions) days), got 100 days",
+            "\(file):\(line + 13): error: redshift serverless 'hourly' keepLogsFor must be a CloudWatch Logs retention (\(retentions) days), got 36 hours",
         ])
     }
 }

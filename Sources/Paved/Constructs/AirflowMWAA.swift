@@ -7,31 +7,12 @@ extension Airflow {
         ("Worker", "worker"),
     ]
 
-    /// What the account root (and through it, IAM policies of the account) may do with the key: the
-    /// administration and use of a key, listed rather than `kms:*` (the default key policy), so that
-    /// no policy document grants a whole service on `*`.
-    static let keyAccountActions = [
-        "kms:CancelKeyDeletion", "kms:Create*", "kms:Decrypt", "kms:Delete*", "kms:Describe*", "kms:Disable*", "kms:Enable*",
-        "kms:Encrypt", "kms:GenerateDataKey*", "kms:Get*", "kms:List*", "kms:Put*", "kms:ReEncrypt*", "kms:RetireGrant",
-        "kms:Revoke*", "kms:RotateKeyOnDemand", "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource", "kms:Update*",
-    ]
-
     /// The key's policy: the account administers it (through IAM), and CloudWatch Logs in the
     /// environment's region may use it for this environment's log groups only.
     static func mwaaKeyPolicy(accountID: String, region: String, environmentName: String) -> [IAMStatement] {
-        [
-            IAMStatement(
-                sid: "AccountAdministersKey", actions: keyAccountActions, resources: ["*"],
-                principals: [.init(type: "AWS", identifiers: [.init("arn:aws:iam::\(accountID):root")])]),
-            IAMStatement(
-                sid: "CloudWatchLogsEncryptsAirflowLogs",
-                actions: ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
-                resources: ["*"],
-                principals: [.init(type: "Service", identifiers: [.init("logs.\(region).amazonaws.com")])],
-                conditions: [.init(
-                    "ArnLike", "kms:EncryptionContext:aws:logs:arn",
-                    [.init("arn:aws:logs:\(region):\(accountID):log-group:airflow-\(environmentName)-*")])]),
-        ]
+        LogsKeyPolicy.statements(
+            accountID: accountID, region: region, sid: "CloudWatchLogsEncryptsAirflowLogs",
+            logGroupNames: ["airflow-\(environmentName)-*"])
     }
 
     /// What MWAA itself needs (AWS MWAA User Guide, "Amazon MWAA execution role", customer managed

@@ -73,15 +73,52 @@ extension SynthesisContext {
             conditions: [.init("Bool", "aws:SecureTransport", ["false"])])
     }
 
-    /// A customer-managed KMS key with rotation, and its alias.
+    /// A customer-managed KMS key with rotation, and its alias. With `policy`, the key gets that key
+    /// policy (an `aws_iam_policy_document` named `NAME_key`); without, AWS's default one.
     mutating func addKMSKey(
-        _ name: String, description: String, alias: String, for construct: any Construct, metadata: Metadata
+        _ name: String, description: String, alias: String, for construct: any Construct, metadata: Metadata,
+        policy: [IAMStatement]? = nil
     ) -> AWSKMSKey.Ref {
+        let document = policy.map { addPolicyDocument("\(name)_key", $0, for: construct, part: "kms-key") }
         let key = add(name, AWSKMSKey(
-            deletionWindowInDays: 30, description: .init(description), enableKeyRotation: true, rotationPeriodInDays: 365,
-            tags: typedTags(metadata)
+            deletionWindowInDays: 30, description: .init(description), enableKeyRotation: true, policy: document?.json,
+            rotationPeriodInDays: 365, tags: typedTags(metadata)
         ), for: construct, part: "kms-key")
         add(name, AWSKMSAlias(name: "alias/\(alias)", targetKeyID: key.keyID), for: construct, part: "kms-key")
         return key
+    }
+}
+
+/// The key policy of a KMS key that encrypts CloudWatch Logs log groups: the account administers and
+/// uses the key (through IAM), and CloudWatch Logs in the region may use it for the named log groups
+/// only (`kms:EncryptionContext:aws:logs:arn`, AWS CloudWatch Logs User Guide, "Encrypt log data in
+/// CloudWatch Logs using AWS KMS").
+enum LogsKeyPolicy {
+    /// What the account root (and through it, IAM policies of the account) may do with the key: the
+    /// administration and use of a key, listed rather than `kms:*` (the default key policy), so that
+    /// no policy document grants a whole service on `*`.
+    static let accountActions = [
+        "kms:CancelKeyDeletion", "kms:Create*", "kms:Decrypt", "kms:Delete*", "kms:Describe*", "kms:Disable*", "kms:Enable*",
+        "kms:Encrypt", "kms:GenerateDataKey*", "kms:Get*", "kms:List*", "kms:Put*", "kms:ReEncrypt*", "kms:RetireGrant",
+        "kms:Revoke*", "kms:RotateKeyOnDemand", "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource", "kms:Update*",
+    ]
+
+    /// What CloudWatch Logs needs to encrypt and read a log group with the key.
+    static let logsActions = ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"]
+
+    /// The two statements: `AccountAdministersKey`, and `sid` letting `logs.<region>.amazonaws.com`
+    /// use the key when the log group ARN is like one of `logGroupNames` (each may end in `*`).
+    static func statements(accountID: String, region: String, sid: String, logGroupNames: [String]) -> [IAMStatement] {
+        [
+            IAMStatement(
+                sid: "AccountAdministersKey", actions: accountActions, resources: ["*"],
+                principals: [.init(type: "AWS", identifiers: [.init("arn:aws:iam::\(accountID):root")])]),
+            IAMStatement(
+                sid: sid, actions: logsActions, resources: ["*"],
+                principals: [.init(type: "Service", identifiers: [.init("logs.\(region).amazonaws.com")])],
+                conditions: [.init(
+                    "ArnLike", "kms:EncryptionContext:aws:logs:arn",
+                    logGroupNames.map { .init("arn:aws:logs:\(region):\(accountID):log-group:\($0)") })]),
+        ]
     }
 }

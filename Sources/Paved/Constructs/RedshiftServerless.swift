@@ -90,14 +90,21 @@ public enum UsageLimitBuilder {
 /// `aws_redshiftserverless_usage_limit` (`serverless-compute`) per ``UsageLimit``. No password is
 /// ever written: Secrets Manager creates and keeps it.
 ///
-/// `.overriding(in: .dev, baseCapacity: 8, maxCapacity: 16) { UsageLimit(…) }` changes the
-/// capacity, and replaces the usage limits, in one environment.
+/// The exported audit logs go to log groups Paved creates before the namespace, so that Redshift
+/// does not create them without expiry or key: one `aws_cloudwatch_log_group` per log type, named
+/// `/aws/redshift/<namespace>/<log type>` (Amazon Redshift Management Guide, "Audit logging for
+/// Amazon Redshift Serverless"), kept `keepLogsFor` (default 365 days) and encrypted with the
+/// namespace's key, whose key policy lets CloudWatch Logs use it for those three log groups only.
+///
+/// `.overriding(in: .dev, baseCapacity: 8, maxCapacity: 16, keepLogsFor: .days(90)) { UsageLimit(…) }`
+/// changes the capacity and log retention, and replaces the usage limits, in one environment.
 public struct RedshiftServerless: Construct {
     /// What one environment changes. Usage limits, when given, replace the construct's.
     public struct Override: Sendable {
         public var baseCapacity: Int?
         public var maxCapacity: Int?
         public var usageLimits: [UsageLimit]
+        public var keepLogsFor: Interval?
         public var location: SourceLocation
     }
 
@@ -110,16 +117,23 @@ public struct RedshiftServerless: Construct {
     public var securityGroupIDs: [String]
     public var adminUsername: String
     public var usageLimits: [UsageLimit]
+    /// How long CloudWatch Logs keeps the audit logs (nil: 365 days).
+    public var keepLogsFor: Interval?
     public var overrides: [EnvironmentName: Override] = [:]
     public var location: SourceLocation
     public var waivers: [Waiver] = []
 
     /// The audit logs every namespace exports to CloudWatch Logs (SEC-RSS-003).
     static let logExports = ["connectionlog", "useractivitylog", "userlog"]
+    /// The audit logs' retention when `keepLogsFor` is not given.
+    static let defaultLogRetention = Interval.days(365)
+
+    /// The log group Redshift Serverless writes a namespace's `logType` log to.
+    static func logGroupName(namespace: String, logType: String) -> String { "/aws/redshift/\(namespace)/\(logType)" }
 
     public init(
         _ name: String, baseCapacity: Int = 8, maxCapacity: Int, subnetIDs: [String], securityGroupIDs: [String],
-        adminUsername: String = "admin",
+        adminUsername: String = "admin", keepLogsFor: Interval? = nil,
         owner: String? = nil, team: String? = nil, tier: Tier? = nil, classification: Classification? = nil,
         costCenter: String? = nil,
         file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
@@ -133,23 +147,24 @@ public struct RedshiftServerless: Construct {
         self.securityGroupIDs = securityGroupIDs
         self.adminUsername = adminUsername
         self.usageLimits = limits()
+        self.keepLogsFor = keepLogsFor
         self.location = SourceLocation(fileID: file, filePath: filePath, line: line)
     }
 
-    /// Changes the capacity in one environment; usage limits given in the trailing closure replace
-    /// the construct's there (a smaller budget in dev, say).
+    /// Changes the capacity or the audit logs' retention in one environment; usage limits given in
+    /// the trailing closure replace the construct's there (a smaller budget in dev, say).
     ///
     /// ```swift
     /// .overriding(in: .dev, maxCapacity: 16) { UsageLimit(rpuHoursPerMonth: 100, breach: .deactivate) }
     /// ```
     public func overriding(
-        in environment: EnvironmentName, baseCapacity: Int? = nil, maxCapacity: Int? = nil,
+        in environment: EnvironmentName, baseCapacity: Int? = nil, maxCapacity: Int? = nil, keepLogsFor: Interval? = nil,
         file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
         @UsageLimitBuilder _ limits: () -> [UsageLimit] = { [] }
     ) -> Self {
         var copy = self
         copy.overrides[environment] = Override(
-            baseCapacity: baseCapacity, maxCapacity: maxCapacity, usageLimits: limits(),
+            baseCapacity: baseCapacity, maxCapacity: maxCapacity, usageLimits: limits(), keepLogsFor: keepLogsFor,
             location: SourceLocation(fileID: file, filePath: filePath, line: line))
         return copy
     }
@@ -185,6 +200,7 @@ public struct RedshiftServerless: Construct {
                 at: location))
         }
         out += Self.checkLimits(usageLimits, of: what)
+        out += Self.checkRetention(keepLogsFor, of: what, at: location)
         for environment in overrides.keys.sorted() {
             guard let o = overrides[environment] else { continue }
             let here = "\(what) in \(environment)"
@@ -192,6 +208,7 @@ public struct RedshiftServerless: Construct {
                 out += Self.checkCapacity(base: o.baseCapacity ?? baseCapacity, max: o.maxCapacity ?? maxCapacity, of: here, at: o.location)
             }
             out += Self.checkLimits(o.usageLimits, of: here)
+            out += Self.checkRetention(o.keepLogsFor, of: here, at: o.location)
         }
         return out
     }
@@ -208,6 +225,14 @@ public struct RedshiftServerless: Construct {
                 at: location))
         }
         return out
+    }
+
+    /// `keepLogsFor`, when given, must be a whole number of days CloudWatch Logs offers.
+    static func checkRetention(_ keepLogsFor: Interval?, of what: String, at location: SourceLocation) -> [Diagnostic] {
+        guard let k = keepLogsFor, k.seconds % 86_400 != 0 || !Airflow.logRetentionDays.contains(k.days) else { return [] }
+        return [.error(
+            "\(what) keepLogsFor must be a CloudWatch Logs retention (\(Airflow.logRetentionDays.map(String.init).joined(separator: ", ")) days), got \(k)",
+            at: location)]
     }
 
     /// The base capacities Redshift Serverless accepts: 4; 8 to 512 in steps of 8; 512 to 1024 in
@@ -246,7 +271,7 @@ public struct RedshiftServerless: Construct {
     var resourceName: String { Identifier.sanitize(name) }
 
     public func lower(into context: inout SynthesisContext) {
-        _ = context.aws(for: self)
+        let aws = context.aws(for: self)
         let n = resourceName
         let physical = context.physicalName(name)
         if !(3...64).contains(physical.count) {
@@ -258,15 +283,26 @@ public struct RedshiftServerless: Construct {
         let baseCapacity = override?.baseCapacity ?? baseCapacity
         let maxCapacity = override?.maxCapacity ?? maxCapacity
         let usageLimits = (override?.usageLimits).flatMap { $0.isEmpty ? nil : $0 } ?? self.usageLimits
+        let keepLogsFor = override?.keepLogsFor ?? self.keepLogsFor ?? Self.defaultLogRetention
         let tags = context.typedTags(metadata)
+        let logGroupNames = Self.logExports.map { Self.logGroupName(namespace: physical, logType: $0) }
         let key = context.addKMSKey(
             "redshift_\(n)", description: "Encrypts Redshift Serverless namespace \(physical) and its admin password",
-            alias: "\(physical)-redshift", for: self, metadata: metadata)
+            alias: "\(physical)-redshift", for: self, metadata: metadata,
+            policy: LogsKeyPolicy.statements(
+                accountID: aws.accountID, region: aws.region, sid: "CloudWatchLogsEncryptsRedshiftAuditLogs",
+                logGroupNames: logGroupNames))
+        var logGroups: [ResourceAddress] = []
+        for (logType, groupName) in zip(Self.logExports, logGroupNames) {
+            logGroups.append(context.add("redshift_\(n)_\(logType)", AWSCloudwatchLogGroup(
+                kmsKeyID: key.arn, name: .init(groupName), retentionInDays: .init(keepLogsFor.days), tags: tags
+            ), for: self, part: "logs").terraformAddress)
+        }
         let namespace = context.add(n, AWSRedshiftserverlessNamespace(
             adminPasswordSecretKMSKeyID: key.arn, adminUsername: .init(adminUsername),
             dbName: .init(name.replacingOccurrences(of: "-", with: "_")), kmsKeyID: key.arn,
             logExports: .init(Self.logExports), manageAdminPassword: true, namespaceName: .init(physical), tags: tags
-        ), for: self)
+        ), for: self, dependsOn: logGroups)
         let workgroup = context.add(n, AWSRedshiftserverlessWorkgroup(
             baseCapacity: .init(baseCapacity), enhancedVPCRouting: true, maxCapacity: .init(maxCapacity),
             namespaceName: namespace.namespaceName, publiclyAccessible: false,
