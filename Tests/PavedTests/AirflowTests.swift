@@ -343,15 +343,9 @@ import Testing
 
     // MARK: - Schemas
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: SchemaValidityTests.sharedSchemas.appendingPathComponent("aws.json").path)))
+    @Test(.enabled(if: SchemaValidityTests.hasSharedSchema("aws.json")))
     func validAgainstTheFullProviderSchemas() throws {
-        let schemas = try ProviderSchemas.load(path: SchemaValidityTests.sharedSchemas.path)
-        for platform in [Self.mwaaMinimal, Self.mwaaFull, Self.composerMinimal, Self.composerFull] {
-            for stack in Synthesizer().synthesize(platform).stacks {
-                let found = SchemaValidator(schemas: schemas).validate(text: TerraformRenderer().renderBytes(stack.configuration), file: stack.path)
-                #expect(found.map(\.description) == [])
-            }
-        }
+        #expect(try SchemaValidityTests.sharedSchemaFindings(nil, [Self.mwaaMinimal, Self.mwaaFull, Self.composerMinimal, Self.composerFull]) == [])
     }
 
     @Test func validAgainstTheBundledSchemas() throws {

@@ -171,15 +171,9 @@ import Testing
         #expect(!config.resources.contains { $0.address.type == "google_project_iam_member" })
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: SchemaValidityTests.sharedSchemas.appendingPathComponent("google.json").path)))
+    @Test(.enabled(if: SchemaValidityTests.hasSharedSchema("google.json")))
     func validAgainstTheFullGoogleSchema() throws {
-        let schemas = try ProviderSchemas.load(path: SchemaValidityTests.sharedSchemas.appendingPathComponent("google.json").path)
-        for platform in [Self.minimal, Self.full] {
-            for stack in Synthesizer().synthesize(platform).stacks {
-                let found = SchemaValidator(schemas: schemas).validate(text: TerraformRenderer().renderBytes(stack.configuration), file: stack.path)
-                #expect(found.map(\.description) == [])
-            }
-        }
+        #expect(try SchemaValidityTests.sharedSchemaFindings("google.json", [Self.minimal, Self.full]) == [])
     }
 
     @Test func invalidInputsAreErrorsAtTheirLines() {

@@ -165,15 +165,9 @@ import Testing
         for word in ["\"token\"", "client_secret", "\"password\""] { #expect(!text.contains(word), "\(word) in output") }
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: SchemaValidityTests.sharedSchemas.appendingPathComponent("databricks.json").path)))
+    @Test(.enabled(if: SchemaValidityTests.hasSharedSchema("databricks.json")))
     func validAgainstTheFullDatabricksSchema() throws {
-        let schemas = try ProviderSchemas.load(path: SchemaValidityTests.sharedSchemas.appendingPathComponent("databricks.json").path)
-        for platform in [Self.minimal, Self.full] {
-            for stack in Synthesizer().synthesize(platform).stacks {
-                let found = SchemaValidator(schemas: schemas).validate(text: TerraformRenderer().renderBytes(stack.configuration), file: stack.path)
-                #expect(found.map(\.description) == [])
-            }
-        }
+        #expect(try SchemaValidityTests.sharedSchemaFindings("databricks.json", [Self.minimal, Self.full]) == [])
     }
 
     @Test func validAgainstTheBundledSchemas() throws {

@@ -187,15 +187,9 @@ import Testing
         #expect(retentions == [.int(365), .int(365), .int(365)])
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: SchemaValidityTests.sharedSchemas.appendingPathComponent("aws.json").path)))
+    @Test(.enabled(if: SchemaValidityTests.hasSharedSchema("aws.json")))
     func validAgainstTheFullAWSSchema() throws {
-        let schemas = try ProviderSchemas.load(path: SchemaValidityTests.sharedSchemas.appendingPathComponent("aws.json").path)
-        for platform in [Self.minimal, Self.full] {
-            for stack in Synthesizer().synthesize(platform).stacks {
-                let found = SchemaValidator(schemas: schemas).validate(text: TerraformRenderer().renderBytes(stack.configuration), file: stack.path)
-                #expect(found.map(\.description) == [])
-            }
-        }
+        #expect(try SchemaValidityTests.sharedSchemaFindings("aws.json", [Self.minimal, Self.full]) == [])
     }
 
     @Test func validAgainstTheBundledSchemas() throws {

@@ -12,6 +12,24 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/schemas")
 
+    /// True when `../shared/schemas/FILE` (the full provider schemas) is beside the checkout.
+    static func hasSharedSchema(_ file: String) -> Bool {
+        FileManager.default.fileExists(atPath: sharedSchemas.appendingPathComponent(file).path)
+    }
+
+    /// What validating every stack of `platforms` against the full shared schema `file` (every
+    /// provider file when nil) finds, as text.
+    static func sharedSchemaFindings(_ file: String?, _ platforms: [Platform]) throws -> [String] {
+        let path = file.map { sharedSchemas.appendingPathComponent($0).path } ?? sharedSchemas.path
+        let schemas = try ProviderSchemas.load(path: path)
+        return platforms.flatMap { platform in
+            Synthesizer().synthesize(platform).stacks.flatMap { stack in
+                SchemaValidator(schemas: schemas)
+                    .validate(text: TerraformRenderer().renderBytes(stack.configuration), file: stack.path).map(\.description)
+            }
+        }
+    }
+
     func validate(_ platform: Platform, with schemas: ProviderSchemas) -> [String] {
         let synthesis = Synthesizer().synthesize(platform)
         return synthesis.stacks.flatMap { stack in

@@ -269,16 +269,9 @@ import Testing
 
     /// Everything the constructs write exists in the full snowflake 2.11.0 schema, with every
     /// required attribute and block.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: SchemaValidityTests.sharedSchemas.appendingPathComponent("snowflake.json").path)))
+    @Test(.enabled(if: SchemaValidityTests.hasSharedSchema("snowflake.json")))
     func validAgainstTheFullSnowflakeSchema() throws {
-        let schemas = try ProviderSchemas.load(path: SchemaValidityTests.sharedSchemas.appendingPathComponent("snowflake.json").path)
-        for platform in [Self.minimal, Self.full] {
-            for stack in Synthesizer().synthesize(platform).stacks {
-                let found = SchemaValidator(schemas: schemas)
-                    .validate(text: TerraformRenderer().renderBytes(stack.configuration), file: stack.path)
-                #expect(found.map(\.description) == [])
-            }
-        }
+        #expect(try SchemaValidityTests.sharedSchemaFindings("snowflake.json", [Self.minimal, Self.full]) == [])
     }
 
     @Test func validAgainstTheBundledSchemas() throws {
@@ -427,13 +420,9 @@ import Testing
         #expect(!config.resources.contains { $0.address.name.hasPrefix("raw_events_") && $0.address.type == "snowflake_database_role" })
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: SchemaValidityTests.sharedSchemas.appendingPathComponent("snowflake.json").path)))
+    @Test(.enabled(if: SchemaValidityTests.hasSharedSchema("snowflake.json")))
     func validAgainstTheFullSnowflakeSchema() throws {
-        let schemas = try ProviderSchemas.load(path: SchemaValidityTests.sharedSchemas.appendingPathComponent("snowflake.json").path)
-        for stack in Synthesizer().synthesize(Self.platform).stacks {
-            let found = SchemaValidator(schemas: schemas).validate(text: TerraformRenderer().renderBytes(stack.configuration), file: stack.path)
-            #expect(found.map(\.description) == [])
-        }
+        #expect(try SchemaValidityTests.sharedSchemaFindings("snowflake.json", [Self.platform]) == [])
     }
 
     @Test func badSchemaTargets() {

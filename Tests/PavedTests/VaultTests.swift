@@ -275,15 +275,9 @@ import Testing
         #expect(Self.resource(config, "vault_generic_endpoint", "apps_partner_api_key")?.provenance?.constructPath == "acme-data/apps/secret/partner/api-key")
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: SchemaValidityTests.sharedSchemas.appendingPathComponent("vault.json").path)))
+    @Test(.enabled(if: SchemaValidityTests.hasSharedSchema("vault.json")))
     func validAgainstTheFullVaultSchema() throws {
-        let schemas = try ProviderSchemas.load(path: SchemaValidityTests.sharedSchemas.appendingPathComponent("vault.json").path)
-        for platform in [Self.minimal, Self.full] {
-            for stack in Synthesizer().synthesize(platform).stacks {
-                let found = SchemaValidator(schemas: schemas).validate(text: TerraformRenderer().renderBytes(stack.configuration), file: stack.path)
-                #expect(found.map(\.description) == [])
-            }
-        }
+        #expect(try SchemaValidityTests.sharedSchemaFindings("vault.json", [Self.minimal, Self.full]) == [])
     }
 
     @Test func invalidInputsAreErrorsAtTheirLines() {
