@@ -359,3 +359,59 @@ import Testing
         ])
     }
 }
+
+/// `Vault.KVEngine.overriding(in:…)`: fewer versions, kept for less time, in one environment.
+@Suite struct VaultOverrideTests {
+    static let platform = Platform("acme-data", owner: "data@acme.io") {
+        Environment(.dev)
+        Environment(.prod)
+        Vault.KVEngine("apps", maxVersions: 20, deleteVersionAfter: .days(365)) {
+            Vault.Secret("partner/api-key")
+            Vault.Secret("dbt/token", maxVersions: 5)
+        }
+        .overriding(in: .dev, maxVersions: 3, deleteVersionAfter: .days(30))
+    }
+
+    static func versions(_ env: EnvironmentName, _ name: String) -> String {
+        guard let config = PavedTesting.stack(platform, env),
+              let r = config.resources.first(where: { $0.address == .resource("vault_generic_endpoint", name) }),
+              case .expression(.call("jsonencode", let args))? = r.arguments["data_json"], case .object(let body)? = args.first
+        else { return "-" }
+        return "\(body["max_versions"].map { "\($0)" } ?? "-") \(body["delete_version_after"].map { "\($0)" } ?? "-")"
+    }
+
+    @Test func engineAndSecretsFollowTheOverrideInItsEnvironmentOnly() throws {
+        #expect(PavedTesting.diagnostics(of: Self.platform) == [])
+        let dev = try #require(PavedTesting.stack(Self.platform, .dev))
+        let prod = try #require(PavedTesting.stack(Self.platform, .prod))
+        let devConfig = try #require(dev.resources.first { $0.address == .resource("vault_kv_secret_backend_v2", "apps") })
+        let prodConfig = try #require(prod.resources.first { $0.address == .resource("vault_kv_secret_backend_v2", "apps") })
+        #expect(devConfig.arguments["max_versions"]?.renderedJSON == .int(3))
+        #expect(devConfig.arguments["delete_version_after"]?.renderedJSON == .int(2_592_000))
+        #expect(prodConfig.arguments["max_versions"]?.renderedJSON == .int(20))
+        #expect(prodConfig.arguments["delete_version_after"]?.renderedJSON == .int(31_536_000))
+        // Secrets inherit the engine's settings where they set none; their own settings win.
+        #expect(Self.versions(.dev, "apps_partner_api_key") == "\(Value.int(3)) \(Value.string("720h0m0s"))")
+        #expect(Self.versions(.prod, "apps_partner_api_key") == "\(Value.int(20)) \(Value.string("8760h0m0s"))")
+        #expect(Self.versions(.dev, "apps_dbt_token") == "\(Value.int(5)) \(Value.string("720h0m0s"))")
+    }
+
+    @Test func invalidOverridesAreErrorsAtTheirLine() {
+        let file = "PavedTests/VaultTests.swift"
+        let line = #line
+        let platform = Platform("acme-data", owner: "data@acme.io") {
+            Environment(.dev)
+            Vault.KVEngine("apps", deleteVersionAfter: .days(365)) {
+                Vault.Secret("partner/api-key", deleteVersionAfter: .days(90))
+            }
+            .overriding(in: .dev, maxVersions: 0, deleteVersionAfter: .days(30))
+            .overriding(in: .prod, deleteVersionAfter: .seconds(0))
+        }
+        #expect(PavedTesting.diagnostics(of: platform) == [
+            "\(file):\(line + 6): error: vault kv engine 'apps' in dev maxVersions must be at least 1 (got 0)",
+            "\(file):\(line + 6): error: vault secret 'apps/partner/api-key' deleteVersionAfter 90 days is longer than its engine's 30 days in dev, which Vault applies instead",
+            "\(file):\(line + 7): error: vault kv engine 'apps' in prod deleteVersionAfter must be positive (got 0 days); leave it nil to keep versions",
+            "\(file):\(line + 7): error: vault kv engine 'apps' overrides environment 'prod', which the platform does not declare (it has dev)",
+        ])
+    }
+}

@@ -53,8 +53,42 @@ extension Vault {
         /// Every write must name the version it replaces (`cas_required`).
         public var casRequired: Bool
         public var secrets: [Secret]
+        public var overrides: [EnvironmentName: Override] = [:]
         public var location: SourceLocation
         public var waivers: [Waiver] = []
+
+        /// What one environment changes: how many versions are kept, and for how long.
+        public struct Override: Sendable {
+            public var maxVersions: Int?
+            public var deleteVersionAfter: Interval?
+            public var location: SourceLocation
+        }
+
+        /// Keeps fewer versions, or for a shorter time, in one environment (dev, say).
+        ///
+        /// ```swift
+        /// Vault.KVEngine("apps", maxVersions: 20, deleteVersionAfter: .days(365)) { … }
+        ///     .overriding(in: .dev, maxVersions: 3, deleteVersionAfter: .days(30))
+        /// ```
+        public func overriding(
+            in environment: EnvironmentName, maxVersions: Int? = nil, deleteVersionAfter: Interval? = nil,
+            file: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line
+        ) -> Self {
+            var copy = self
+            copy.overrides[environment] = Override(
+                maxVersions: maxVersions, deleteVersionAfter: deleteVersionAfter,
+                location: SourceLocation(fileID: file, filePath: filePath, line: line))
+            return copy
+        }
+
+        /// The engine as it applies in `environment`: its override's settings in place.
+        func resolved(in environment: EnvironmentName) -> KVEngine {
+            guard let o = overrides[environment] else { return self }
+            var copy = self
+            copy.maxVersions = o.maxVersions ?? maxVersions
+            copy.deleteVersionAfter = o.deleteVersionAfter ?? deleteVersionAfter
+            return copy
+        }
 
         public init(
             _ name: String, description: String? = nil, maxVersions: Int = 10, deleteVersionAfter: Interval? = nil,
@@ -77,11 +111,21 @@ extension Vault {
             var out: [Diagnostic] = []
             let what = "vault kv engine '\(name)'"
             if let d = NameRule.check(name, kind: kind, at: location) { out.append(d) }
-            if maxVersions < 1 {
-                out.append(.error("\(what) maxVersions must be at least 1 (got \(maxVersions))", at: location))
-            }
-            if let after = deleteVersionAfter, after.seconds < 1 {
-                out.append(.error("\(what) deleteVersionAfter must be positive (got \(after)); leave it nil to keep versions", at: location))
+            out += Self.check(maxVersions: maxVersions, deleteVersionAfter: deleteVersionAfter, of: what, at: location)
+            for environment in overrides.keys.sorted() {
+                guard let o = overrides[environment] else { continue }
+                let here = "\(what) in \(environment)"
+                out += Self.check(maxVersions: o.maxVersions, deleteVersionAfter: o.deleteVersionAfter, of: here, at: o.location)
+                // A shorter engine-wide deletion in this environment caps every secret's own.
+                if let engineAfter = o.deleteVersionAfter, engineAfter.seconds >= 1 {
+                    for secret in secrets {
+                        if let after = secret.deleteVersionAfter, after > engineAfter {
+                            out.append(.error(
+                                "vault secret '\(name)/\(secret.path)' deleteVersionAfter \(after) is longer than its engine's \(engineAfter) in \(environment), which Vault applies instead",
+                                at: o.location))
+                        }
+                    }
+                }
             }
             var seen: [String: SourceLocation] = [:]
             for secret in secrets {
@@ -91,6 +135,17 @@ extension Vault {
                 } else {
                     seen[secret.path] = secret.location
                 }
+            }
+            return out
+        }
+
+        static func check(maxVersions: Int?, deleteVersionAfter: Interval?, of what: String, at location: SourceLocation) -> [Diagnostic] {
+            var out: [Diagnostic] = []
+            if let maxVersions, maxVersions < 1 {
+                out.append(.error("\(what) maxVersions must be at least 1 (got \(maxVersions))", at: location))
+            }
+            if let after = deleteVersionAfter, after.seconds < 1 {
+                out.append(.error("\(what) deleteVersionAfter must be positive (got \(after)); leave it nil to keep versions", at: location))
             }
             return out
         }
@@ -105,14 +160,15 @@ extension Vault {
 
         public func lower(into context: inout SynthesisContext) {
             context.useProvider("vault")
+            let engine = resolved(in: context.environment.name)
             let n = resourceName
             let mount = context.add(n, VaultMount(
                 description: .init(description ?? "KV v2 secrets of \(context.platformName) (\(context.environment.name.rawValue)), managed by Paved"),
                 options: ["version": "2"], path: .init(mountPath(context)), type: "kv"
             ), for: self, untaggedWith: metadata)
             context.add(n, VaultKvSecretBackendV2(
-                casRequired: .init(casRequired), deleteVersionAfter: deleteVersionAfter.map { .init($0.seconds) },
-                maxVersions: .init(maxVersions), mount: mount.path
+                casRequired: .init(casRequired), deleteVersionAfter: engine.deleteVersionAfter.map { .init($0.seconds) },
+                maxVersions: .init(engine.maxVersions), mount: mount.path
             ), for: self, untaggedWith: metadata, part: "config")
 
             // Terraform local names: unique even when two paths sanitize alike (`a-b/c`, `a/b-c`).
@@ -128,7 +184,7 @@ extension Vault {
                 let secretMetadata = secret.metadata.inheriting(from: metadata)
                 context.add(local, VaultGenericEndpoint(
                     dataJSON: TypedValue(expression: .jsonencode(secret.metadataDocument(
-                        engine: self, customMetadata: context.metadataStrings(secretMetadata)))),
+                        engine: engine, customMetadata: context.metadataStrings(secretMetadata)))),
                     disableDelete: true, disableRead: false, ignoreAbsentFields: true,
                     path: "\(mount.path)/metadata/\(secret.path)"
                 ), for: self, untaggedWith: secretMetadata, at: secret.location, part: "secret/\(secret.path)")

@@ -79,3 +79,7 @@ extension GCSBucket: EnvironmentOverriding {
 extension GCPLogBucket: EnvironmentOverriding {
     public var overrideLocations: [EnvironmentName: SourceLocation] { overrides.mapValues(\.location) }
 }
+
+extension Vault.KVEngine: EnvironmentOverriding {
+    public var overrideLocations: [EnvironmentName: SourceLocation] { overrides.mapValues(\.location) }
+}
