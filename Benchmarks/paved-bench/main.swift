@@ -10,7 +10,7 @@ import PavedPolicy
 //
 // `synth_cli_ms` is `paved synth --out DIR` end to end, as a team's executable runs it: synthesize,
 // render, validate against the provider schemas, the policy gate, and the atomic write.
-// `paved-bench --synth-only N` synthesizes and renders N units once and exits: for profilers
+// `paved-bench --synth-only N` synthesizes and renders N units once, prints the two times, and exits: for profilers
 // (`valgrind --tool=callgrind`), whose instruction counts stay comparable on a busy machine.
 
 func platform(units: Int) -> Platform {
@@ -73,9 +73,14 @@ let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let ns = sizes.isEmpty ? [100, 1_000, 10_000] : sizes
 if CommandLine.arguments.contains("--synth-only") {
     for n in ns {
-        let synthesis = Synthesizer().synthesize(platform(units: n))
-        let bytes = synthesis.stacks.reduce(0) { $0 + TerraformRenderer().renderBytes($1.configuration).count }
-        print("synth-only units=\(n) bytes=\(bytes)")
+        let p = platform(units: n)
+        var synthesis: Synthesis?
+        let lowerMs = milliseconds { synthesis = Synthesizer().synthesize(p) }
+        var bytes = 0
+        let renderMs = milliseconds {
+            bytes = synthesis?.stacks.reduce(0) { $0 + TerraformRenderer().renderBytes($1.configuration).count } ?? 0
+        }
+        print(String(format: "synth-only units=%d lower_ms=%.1f render_ms=%.1f bytes=%d", n, lowerMs, renderMs, bytes))
     }
     exit(0)
 }

@@ -252,6 +252,10 @@ public struct SynthesisContext: Sendable {
         return taken
     }
 
+    mutating func replaceResources(with new: consuming [Resource]) {
+        resources = new
+    }
+
     /// Takes the resources, diagnostics and providers another context collected, after this one's.
     mutating func absorb(_ other: SynthesisContext) {
         resources += other.resources

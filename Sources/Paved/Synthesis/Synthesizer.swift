@@ -90,7 +90,32 @@ public struct Synthesizer: Sendable {
             }
         }
         var joined = base
-        for part in parts { joined.absorb(part) }
+        var pieces = [joined.takeResources()]
+        for i in parts.indices {
+            pieces.append(parts[i].takeResources())
+            joined.absorb(parts[i])
+        }
+        joined.replaceResources(with: Self.concatenated(&pieces))
+        return joined
+    }
+
+    /// The elements of `pieces`, in order, moved into one array (each is swapped with an empty
+    /// placeholder rather than copied: a copy retains, and dropping the piece releases, every string
+    /// and value in it).
+    static func concatenated(_ pieces: inout [[Resource]]) -> [Resource] {
+        let placeholder = Resource(.resource("", ""))
+        var joined = [Resource](repeating: placeholder, count: pieces.reduce(0) { $0 + $1.count })
+        joined.withUnsafeMutableBufferPointer { target in
+            var k = 0
+            for p in pieces.indices {
+                pieces[p].withUnsafeMutableBufferPointer { source in
+                    for i in source.indices {
+                        swap(&target[k], &source[i])
+                        k += 1
+                    }
+                }
+            }
+        }
         return joined
     }
 

@@ -11,6 +11,7 @@ public struct ConfigurationChecker: Sendable {
         // Address → index of its first declaration (indices, not copies: resources are large values).
         var declared: [ResourceAddress: Int] = [:]
         declared.reserveCapacity(c.resources.count)
+        var isFirst = [Bool](repeating: true, count: c.resources.count)
 
         for i in c.resources.indices {
             let a = c.resources[i].address
@@ -25,6 +26,7 @@ public struct ConfigurationChecker: Sendable {
                 var message = "duplicate address \(a)"
                 if let loc = c.resources[first].provenance?.location { message += "; first declared at \(loc)" }
                 diagnostics.append(.error(message, at: at))
+                isFirst[i] = false
             } else {
                 declared[a] = i
             }
@@ -36,26 +38,28 @@ public struct ConfigurationChecker: Sendable {
             declared: declared, variables: Set(c.variables.map(\.name)), locals: Set(c.locals.keys),
             modules: Set(c.modules.map(\.name)))
 
-        // One walk per block collects every reference and symbol it uses; the edges feed the cycle
-        // check. Large configurations walk in chunks on every core; results join in order.
+        // One walk per block finds the index of every block it refers to (one hash lookup per
+        // reference); the edges feed the cycle check. A block that uses anything undeclared is
+        // walked again in the slower, ordered way that words its diagnostics. Large configurations
+        // walk in chunks on every core; results join in order.
         let resources = c.resources
         let chunkSize = 2048
         let chunkCount = (resources.count + chunkSize - 1) / chunkSize
-        var parts = [(edges: [[ResourceAddress]], diagnostics: [Diagnostic])](repeating: ([], []), count: chunkCount)
-        @Sendable func walk(_ chunk: Int) -> (edges: [[ResourceAddress]], diagnostics: [Diagnostic]) {
-            var edges: [[ResourceAddress]] = []
+        var parts = [(edges: Edges, diagnostics: [Diagnostic])](repeating: (Edges(), []), count: chunkCount)
+        @Sendable func walk(_ chunk: Int) -> (edges: Edges, diagnostics: [Diagnostic]) {
+            var collector = EdgeCollector(symbols: symbols)
             var found: [Diagnostic] = []
             for i in (chunk * chunkSize)..<min((chunk + 1) * chunkSize, resources.count) {
+                let clean = collector.collect(resources[i])
+                if clean { continue }
                 var uses = Uses()
                 uses.collect(arguments: resources[i].arguments)
                 if let count = resources[i].count { uses.collect(count) }
                 if let forEach = resources[i].forEach { uses.collect(forEach) }
                 uses.references += resources[i].dependsOn
-                edges.append(uses.references)
-                if uses.isEmpty { continue }
                 found += symbols.check(uses, at: resources[i].provenance?.location, owner: resources[i].address.description)
             }
-            return (edges, found)
+            return (collector.edges, found)
         }
         if chunkCount == 1 {
             parts[0] = walk(0)
@@ -65,10 +69,11 @@ public struct ConfigurationChecker: Sendable {
                 DispatchQueue.concurrentPerform(iterations: chunkCount) { slots[$0] = walk($0) }
             }
         }
-        var edges: [[ResourceAddress]] = []
-        edges.reserveCapacity(resources.count)
+        var edges = Edges()
+        edges.targets.reserveCapacity(parts.reduce(0) { $0 + $1.edges.targets.count })
+        edges.ends.reserveCapacity(resources.count)
         for part in parts {
-            edges += part.edges
+            edges.append(part.edges)
             diagnostics += part.diagnostics
         }
         func checkReferences(_ uses: Uses, at location: SourceLocation?, owner: String) {
@@ -94,7 +99,7 @@ public struct ConfigurationChecker: Sendable {
             checkSymbols(uses, at: module.location, owner: "module \(module.name)")
         }
 
-        diagnostics += cycles(in: c.resources, edges: edges, declared: declared)
+        diagnostics += cycles(in: c.resources, edges: edges, isFirst: isFirst)
         return diagnostics
     }
 
@@ -134,34 +139,29 @@ public struct ConfigurationChecker: Sendable {
         return diagnostics
     }
 
-    /// Finds reference cycles with an iterative depth-first search in declaration order, and names each.
-    private func cycles(in resources: [Resource], edges addressEdges: [[ResourceAddress]], declared index: [ResourceAddress: Int]) -> [Diagnostic] {
-        let edges: [[Int]] = addressEdges.map { targets in
-            var out = targets.compactMap { index[$0] }
-            if out.count > 1 {
-                out.sort()
-                var unique: [Int] = []
-                for t in out where unique.last != t { unique.append(t) }
-                out = unique
-            }
-            return out
-        }
-
+    /// Finds reference cycles with an iterative depth-first search in declaration order, and names
+    /// each. A duplicate declaration is not a node of its own: references go to the first.
+    private func cycles(in resources: [Resource], edges: consuming Edges, isFirst: [Bool]) -> [Diagnostic] {
+        // Each block's targets in ascending order, so the search is the same on every run.
+        edges.sortEachTargetList()
         enum Color { case white, grey, black }
         var color = [Color](repeating: .white, count: resources.count)
         var diagnostics: [Diagnostic] = []
-        for start in resources.indices where color[start] == .white && index[resources[start].address] == start {
+        for start in resources.indices where color[start] == .white && isFirst[start] {
             // Stack of (node, next edge to follow).
-            var stack: [(node: Int, next: Int)] = [(start, 0)]
+            var stack: [(node: Int, next: Int)] = [(start, edges.start(of: start))]
             color[start] = .grey
             while let top = stack.last {
-                if top.next < edges[top.node].count {
-                    stack[stack.count - 1].next += 1
-                    let target = edges[top.node][top.next]
+                let end = edges.ends[top.node]
+                if top.next < end {
+                    var next = top.next + 1
+                    let target = edges.targets[top.next]
+                    while next < end && edges.targets[next] == target { next += 1 }  // a repeated target
+                    stack[stack.count - 1].next = next
                     switch color[target] {
                     case .white:
                         color[target] = .grey
-                        stack.append((target, 0))
+                        stack.append((target, edges.start(of: target)))
                     case .grey:
                         // A back edge: the cycle is the stack from `target` to the top.
                         if let from = stack.firstIndex(where: { $0.node == target }) {
@@ -178,6 +178,79 @@ public struct ConfigurationChecker: Sendable {
             }
         }
         return diagnostics
+    }
+}
+
+/// The reference graph as one flat list: block `i` refers to `targets[start(of: i)..<ends[i]]`
+/// (indices of the blocks' first declarations).
+struct Edges: Sendable {
+    var targets: [Int] = []
+    var ends: [Int] = []
+
+    func start(of node: Int) -> Int { node == 0 ? 0 : ends[node - 1] }
+
+    /// Appends the edges of the blocks that follow this list's.
+    mutating func append(_ other: Edges) {
+        let offset = targets.count
+        targets += other.targets
+        ends += other.ends.lazy.map { $0 + offset }
+    }
+
+    mutating func sortEachTargetList() {
+        targets.withUnsafeMutableBufferPointer { buffer in
+            var from = 0
+            for end in ends {
+                if end - from > 1 { buffer[from..<end].sort() }
+                from = end
+            }
+        }
+    }
+}
+
+/// Walks blocks for their edges, looking each reference up once.
+struct EdgeCollector {
+    let symbols: Symbols
+    var edges = Edges()
+    /// False once the block being walked uses anything undeclared.
+    private var clean = true
+
+    init(symbols: Symbols) { self.symbols = symbols }
+
+    /// Adds `resource`'s edges; false when it uses a block, variable, local or module that is not
+    /// declared (its edges then include only the declared blocks).
+    mutating func collect(_ resource: borrowing Resource) -> Bool {
+        clean = true
+        for value in resource.arguments.values { collect(value) }
+        if let count = resource.count { collect(count) }
+        if let forEach = resource.forEach { collect(forEach) }
+        for target in resource.dependsOn { add(target) }
+        edges.ends.append(edges.targets.count)
+        return clean
+    }
+
+    private mutating func add(_ address: ResourceAddress) {
+        if let index = symbols.declared[address] { edges.targets.append(index) } else { clean = false }
+    }
+
+    private mutating func collect(_ value: Value) {
+        switch value {
+        case .string, .int, .double, .bool, .null: return
+        case .list(let items): for item in items { collect(item) }
+        case .object(let members): for v in members.values { collect(v) }
+        case .expression(let e): collect(e)
+        case .template(let parts): for case .expression(let e) in parts { collect(e) }
+        }
+    }
+
+    private mutating func collect(_ expression: Expression) {
+        switch expression {
+        case .reference(let r): add(r.address)
+        case .variable(let n): if !symbols.variables.contains(n) { clean = false }
+        case .local(let n): if !symbols.locals.contains(n) { clean = false }
+        case .moduleOutput(let m, _): if !symbols.modules.contains(m) { clean = false }
+        case .call(_, let args): for a in args { collect(a) }
+        case .raw: return
+        }
     }
 }
 
