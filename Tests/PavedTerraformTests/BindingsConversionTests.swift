@@ -43,7 +43,7 @@ import Testing
 
     @Test func argumentsAreWhatTerraformJSONExpects() throws {
         let upstreamName: Value = .expression(.reference(Reference(.resource("example_pipeline", "upstream"), path: ["name"])))
-        let expected: [String: Value] = [
+        let expected: Members = [
             "config": ["endpoint": "https://example.com", "timeout": 30],
             "default": "fallback",
             "encryption": [["key_arn": .expression(.reference(Reference(.data("example_pipeline", "current"), path: ["arn"])))]],

@@ -6,7 +6,7 @@ import Testing
     let there = PavedTerraform.SourceLocation(file: "Infra/Main.swift", line: 20)
 
     func resource(_ type: String, _ name: String, refs: [ResourceAddress] = [], at location: PavedTerraform.SourceLocation? = nil) -> Resource {
-        var args: [String: Value] = [:]
+        var args: Members = [:]
         for (i, r) in refs.enumerated() { args["ref\(i)"] = .ref(r, "id") }
         return Resource(.resource(type, name), arguments: args, provenance: location.map { Provenance(constructPath: "p/\(name)", location: $0) })
     }

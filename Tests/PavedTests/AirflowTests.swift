@@ -205,7 +205,7 @@ import Testing
         func env(_ e: EnvironmentName) throws -> [String: JSON] {
             let config = try #require(PavedTesting.stack(Self.mwaaFull, e))
             let r = try #require(Self.resource(config, "aws_mwaa_environment", "core"))
-            return r.arguments.mapValues(\.renderedJSON)
+            return r.arguments.dictionary.mapValues(\.renderedJSON)
         }
         let prod = try env(.prod)
         #expect(prod["name"] == "acme-data-prod-core")
@@ -302,7 +302,7 @@ import Testing
         let prod = try #require(PavedTesting.stack(Self.composerFull, .prod))
         let agent = { (domain: String) in "serviceAccount:service-${data.google_project.composer_core.number}@\(domain).iam.gserviceaccount.com" }
         let iam = prod.resources.filter { $0.address.type.hasSuffix("_iam_member") && $0.address.name.hasPrefix("composer_core") }.map { r in
-            let a = r.arguments.mapValues { $0.renderedJSON.stringValue ?? "-" }
+            let a = r.arguments.dictionary.mapValues { $0.renderedJSON.stringValue ?? "-" }
             let on = a["crypto_key_id"] ?? a["service_account_id"] ?? a["project"] ?? "-"
             return "\(r.address.type) \(a["role"] ?? "-") \(a["member"] ?? "-") ON \(on)"
         }

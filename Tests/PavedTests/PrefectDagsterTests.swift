@@ -268,7 +268,7 @@ import Testing
         #expect(j("parameters") == #"${jsonencode({"batch_size" = 500, "full_refresh" = false, "source" = "shopify"})}"#)
         #expect(j("job_variables") == #"${jsonencode({"image" = "ghcr.io/acme/flows:2027.01.3"})}"#)
         let schedule = try #require(Self.resource(config, "prefect_deployment_schedule", "ingest_orders_hourly"))
-        #expect(schedule.arguments.mapValues(\.renderedJSON) == [
+        #expect(schedule.arguments.dictionary.mapValues(\.renderedJSON) == [
             "deployment_id": "${prefect_deployment.ingest_orders_hourly.id}", "active": .bool(true), "cron": "0 * * * *",
             "timezone": "Europe/Amsterdam",
         ])
@@ -276,7 +276,7 @@ import Testing
         #expect(backfill.arguments["interval"]?.renderedJSON == .int(21_600))
         #expect(backfill.arguments["anchor_date"]?.renderedJSON == "2027-01-01T00:00:00Z")
         let pool = try #require(Self.resource(config, "prefect_work_pool", "k8s"))
-        #expect(pool.arguments.mapValues(\.renderedJSON) == [
+        #expect(pool.arguments.dictionary.mapValues(\.renderedJSON) == [
             "name": "k8s", "type": "kubernetes", "concurrency_limit": .int(20), "paused": .bool(false),
             "description": "Flow runs on the data cluster",
         ])
@@ -289,7 +289,7 @@ import Testing
         let config = try #require(PavedTesting.stack(Self.full, .prod))
         #expect(Self.resource(config, "dagsterplus_team", "analysts")?.arguments["name"]?.renderedJSON == "acme-data-prod-analysts")
         let analysts = try #require(Self.resource(config, "dagsterplus_team_deployment_grant", "analysts"))
-        #expect(analysts.arguments.mapValues(\.renderedJSON) == [
+        #expect(analysts.arguments.dictionary.mapValues(\.renderedJSON) == [
             "team_id": "${dagsterplus_team.analysts.id}", "deployment": "${var.dagsterplus_deployment}", "grant": "VIEWER",
             "location_grants": [
                 ["location_name": "${dagsterplus_code_location.marketing.name}", "grant": "LAUNCHER"],

@@ -153,12 +153,12 @@ extension Dagster {
 
         public func lower(into context: inout SynthesisContext) {
             let deployment = DagsterProvider.deployment(&context)
-            let source: [String: Value] = switch source {
+            let source: Members = switch source {
             case .module(let m): ["module_name": .string(m)]
             case .package(let p): ["package_name": .string(p)]
             case .pythonFile(let f): ["python_file": .string(f)]
             }
-            var arguments: [String: Value] = [
+            var arguments: Members = [
                 "deployment": deployment, "name": .string(name),
                 "image": .string(imageOverrides[context.environment.name]?.image ?? image), "code_source": .object(source),
             ]
@@ -321,7 +321,7 @@ extension Dagster {
             }
             let team = context.addUnchecked(
                 "dagsterplus_team", resourceName, ["name": .string(context.physicalName(name))], for: self, metadata: metadata)
-            var arguments: [String: Value] = [
+            var arguments: Members = [
                 "team_id": .ref(team, "id"), "deployment": deployment, "grant": .string(deploymentAccess.rawValue),
             ]
             let locationGrants: [Value] = levels.keys.sorted().compactMap { key in

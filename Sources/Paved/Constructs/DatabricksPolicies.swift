@@ -121,7 +121,7 @@ extension Databricks {
         /// The policy definition, as an object (rendered with `jsonencode`, keys sorted).
         func definition(tags: [String: String]) -> Value {
             let minutes = autoTerminate.seconds / 60
-            var members: [String: Value] = [
+            var members: Members = [
                 "autotermination_minutes": .object([
                     "type": "range", "minValue": .int(10), "maxValue": .int(minutes), "defaultValue": .int(minutes),
                 ]),

@@ -182,7 +182,7 @@ extension Prefect {
 
         public func lower(into context: inout SynthesisContext) {
             let override = overrides[context.environment.name]
-            var arguments: [String: Value] = [
+            var arguments: Members = [
                 "name": .string(name), "type": .string(type.rawValue),
                 "concurrency_limit": .int(override?.concurrencyLimit ?? concurrencyLimit),
                 "paused": .bool(override?.paused ?? paused),
@@ -524,7 +524,7 @@ extension Prefect {
             }
             let override = deployment.overrides[context.environment.name]
             let n = "\(resourceName)_\(deployment.resourceName)"
-            var arguments: [String: Value] = [
+            var arguments: Members = [
                 "name": .string(deployment.name), "flow_id": .ref(flow, "id"), "entrypoint": .string(deployment.entrypoint),
                 "work_pool_name": .ref(.resource("prefect_work_pool", pool.resourceName), "name"),
                 "work_queue_name": "default", "enforce_parameter_schema": true,
@@ -533,7 +533,7 @@ extension Prefect {
             ]
             var parameters = deployment.parameters
             for (key, value) in override?.parameters ?? [:] { parameters[key] = value }
-            if !parameters.isEmpty { arguments["parameters"] = .jsonencode(.object(parameters)) }
+            if !parameters.isEmpty { arguments["parameters"] = .jsonencode(.object(Members(parameters))) }
             if let limit = override?.concurrencyLimit ?? deployment.concurrencyLimit { arguments["concurrency_limit"] = .int(limit) }
             if let image = deployment.image { arguments["job_variables"] = .jsonencode(["image": .string(image)]) }
             if let description = deployment.description { arguments["description"] = .string(description) }
@@ -541,7 +541,7 @@ extension Prefect {
                 "prefect_deployment", n, arguments, for: self, metadata: metadata, at: deployment.location, part: deployment.name)
 
             guard let schedule = deployment.schedule else { return }
-            var scheduleArguments: [String: Value] = [
+            var scheduleArguments: Members = [
                 "deployment_id": .ref(address, "id"), "active": .bool(override?.scheduleActive ?? true),
                 "timezone": .string(schedule.timezone),
             ]

@@ -264,7 +264,7 @@ extension Vault {
                 "max_versions": .int(maxVersions ?? engine.maxVersions),
                 "cas_required": .bool(casRequired ?? engine.casRequired),
                 "delete_version_after": .string(VaultPath.goDuration(deleteVersionAfter ?? engine.deleteVersionAfter ?? .seconds(0))),
-                "custom_metadata": .object(custom.mapValues { .string($0) }),
+                "custom_metadata": .object(Members(custom.lazy.map { ($0.key, Value.string($0.value)) })),
             ])
         }
     }

@@ -56,8 +56,8 @@ public struct Metadata: Sendable, Equatable {
     }
 
     /// The tags for a resource in `environment` of `platform`.
-    public func tags(platform: String, environment: String) -> [String: Value] {
-        var tags = [String: Value](minimumCapacity: 8)  // every key below: one allocation, no regrowth
+    public func tags(platform: String, environment: String) -> Members {
+        var tags = Members()  // every key below, kept in order
         tags[TagKey.platform] = .string(platform)
         tags[TagKey.environment] = .string(environment)
         tags[TagKey.managedBy] = "paved"

@@ -263,7 +263,7 @@ public struct ModuleExporter: Sendable {
             for item in items { out.append(try resolve(item, in: definition, lookups: &lookups)) }
             return .list(out)
         case .object(let members):
-            var out: [String: Value] = [:]
+            var out: Members = [:]
             for (key, member) in members { out[key] = try resolve(member, in: definition, lookups: &lookups) }
             return .object(out)
         case .expression(.call(let name, let arguments)):

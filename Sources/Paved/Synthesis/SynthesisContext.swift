@@ -94,7 +94,7 @@ public struct SynthesisContext: Sendable {
     /// digits, `_` and `-`, at most 63 characters (`data-platform@acme.io` → `data-platform_acme_io`).
     public func labels(_ metadata: Metadata) -> TypedValue<[String: String]> {
         if module != nil { return .variable(ModuleLowering.labelsVariable) }
-        var out: [String: Value] = [:]
+        var out: Members = [:]
         for (key, value) in metadataStrings(metadata) { out[Self.labelValue(key)] = .string(Self.labelValue(value)) }
         return TypedValue(unchecked: .object(out))
     }
@@ -193,7 +193,7 @@ public struct SynthesisContext: Sendable {
     /// `paved bindings generate`).
     @discardableResult
     public mutating func add(
-        _ type: String, _ name: String, _ arguments: [String: Value], for construct: any Construct,
+        _ type: String, _ name: String, _ arguments: Members, for construct: any Construct,
         at location: SourceLocation? = nil, part: String? = nil, dependsOn: [ResourceAddress] = [],
         lifecycle: Lifecycle? = nil
     ) -> ResourceAddress {
@@ -204,7 +204,7 @@ public struct SynthesisContext: Sendable {
     /// ``add(_:_:_:for:at:part:dependsOn:lifecycle:)`` for what is and is not checked).
     @discardableResult
     public mutating func addData(
-        _ type: String, _ name: String, _ arguments: [String: Value], for construct: any Construct,
+        _ type: String, _ name: String, _ arguments: Members, for construct: any Construct,
         at location: SourceLocation? = nil, part: String? = nil
     ) -> ResourceAddress {
         append(.data(type, name), arguments, construct: construct, at: location, part: part, dependsOn: [], lifecycle: nil)
@@ -220,7 +220,7 @@ public struct SynthesisContext: Sendable {
     /// these resources have no tag map that `paved check` can read.
     @discardableResult
     mutating func addUnchecked(
-        _ type: String, _ name: String, _ arguments: [String: Value], for construct: any Construct, metadata: Metadata,
+        _ type: String, _ name: String, _ arguments: Members, for construct: any Construct, metadata: Metadata,
         at location: SourceLocation? = nil, part: String? = nil
     ) -> ResourceAddress {
         for problem in UncheckedSchemas.problems(type: type, arguments: arguments) {
@@ -233,7 +233,7 @@ public struct SynthesisContext: Sendable {
     }
 
     private mutating func append(
-        _ address: ResourceAddress, _ arguments: [String: Value], construct: any Construct, at location: SourceLocation?,
+        _ address: ResourceAddress, _ arguments: Members, construct: any Construct, at location: SourceLocation?,
         part: String?, dependsOn: [ResourceAddress], lifecycle: Lifecycle?
     ) -> ResourceAddress {
         providersUsed.insert(address.providerName)

@@ -89,12 +89,12 @@ enum UncheckedSchemas {
     /// The attribute paths `arguments` sets: top-level names, and `block.name` inside nested blocks
     /// (written as an object or a list of objects). Values of attributes that are not blocks
     /// (strings, lists of strings, `jsonencode(…)`) are not entered.
-    static func paths(of arguments: [String: Value], blocks: Set<String>) -> Set<String> {
+    static func paths(of arguments: Members, blocks: Set<String>) -> Set<String> {
         var out: Set<String> = []
         for (key, value) in arguments {
             out.insert(key)
             guard blocks.contains(key) else { continue }
-            var objects: [[String: Value]] = []
+            var objects: [Members] = []
             switch value {
             case .object(let members): objects = [members]
             case .list(let items): for case .object(let members) in items { objects.append(members) }
@@ -107,7 +107,7 @@ enum UncheckedSchemas {
 
     /// What is wrong with writing `arguments` as a `type` block: an unpinned type, attributes the
     /// provider does not declare, required ones missing. Empty when it is fine.
-    static func problems(type: String, arguments: [String: Value]) -> [String] {
+    static func problems(type: String, arguments: Members) -> [String] {
         guard let schema = schema(of: type) else {
             return ["\(type) is not a resource type with a pinned schema (UncheckedSchemas)"]
         }

@@ -9,7 +9,7 @@ public protocol TerraformBlockBinding: Sendable {
     /// The block's arguments as Terraform JSON expects them: unset optional arguments and empty
     /// optional blocks are left out; list and set blocks are arrays of objects; `single` blocks
     /// are objects.
-    var terraformArguments: [String: Value] { get }
+    var terraformArguments: Members { get }
 }
 
 extension TerraformBlockBinding {
@@ -80,18 +80,14 @@ extension TerraformResourceReference {
 /// generic methods are specialized in the module that holds the bindings (synthesis calls them
 /// for every block it writes).
 public struct TerraformArgumentsBuilder: Sendable {
-    /// The arguments in the order they were added: appending is cheaper than growing a dictionary
-    /// one key at a time, and ``arguments`` builds the dictionary once, at its final size.
+    /// The arguments in the order they were added: generated bindings add them sorted by name, so
+    /// ``arguments`` adopts the list as it is.
     @usableFromInline
     var members: [(String, Value)] = []
 
     /// The arguments so far (a later duplicate of a name wins).
-    public var arguments: [String: Value] {
-        get {
-            var out = [String: Value](minimumCapacity: members.count)
-            for (name, value) in members { out[name] = value }
-            return out
-        }
+    public var arguments: Members {
+        get { Members(members) }
         set { members = newValue.map { ($0.key, $0.value) } }
     }
 
@@ -133,6 +129,6 @@ public struct TerraformArgumentsBuilder: Sendable {
     /// `map` blocks, written as an object of objects by label; none is left out.
     @inlinable
     public mutating func mapBlocks<Block: TerraformBlockBinding>(_ name: String, _ blocks: [String: Block]) {
-        if !blocks.isEmpty { members.append((name, .object(blocks.mapValues { $0.terraformObject }))) }
+        if !blocks.isEmpty { members.append((name, .object(Members(blocks.lazy.map { ($0.key, $0.value.terraformObject) })))) }
     }
 }

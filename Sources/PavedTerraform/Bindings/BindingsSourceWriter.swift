@@ -247,7 +247,7 @@ enum BindingsSourceWriter {
 
         // The conversion.
         out += "\n"
-        out += "\(inner)public var terraformArguments: [String: Value] {\n"
+        out += "\(inner)public var terraformArguments: Members {\n"
         if arguments.isEmpty {
             out += "\(inner)    [:]\n"
         } else {

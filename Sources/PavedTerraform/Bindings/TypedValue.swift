@@ -153,22 +153,22 @@ extension TypedValue: ExpressibleByDictionaryLiteral where Kind: TypedMapKind {
     /// Later duplicates of a key win.
     @inlinable
     public init(dictionaryLiteral elements: (String, TypedValue<Kind.MapValue>)...) {
-        var members: [String: PavedTerraform.Value] = [:]
-        for (key, element) in elements { members[key] = element.value }
-        self.value = .object(members)
+        self.value = .object(Members(elements.lazy.map { ($0.0, $0.1.value) }))
     }
 
     /// A map of values, each a literal or an expression.
     @inlinable
     public init(_ members: [String: TypedValue<Kind.MapValue>]) {
-        self.value = .object(members.mapValues { $0.value })
+        self.value = .object(Members(members.lazy.map { ($0.key, $0.value.value) }))
     }
 }
 
 extension TypedValue where Kind: TypedMapKind, Kind.MapValue == String {
     /// A map of literal strings.
     @inlinable
-    public init(_ strings: [String: String]) { self.value = .object(strings.mapValues(PavedTerraform.Value.string)) }
+    public init(_ strings: [String: String]) {
+        self.value = .object(Members(strings.lazy.map { ($0.key, PavedTerraform.Value.string($0.value)) }))
+    }
 }
 
 // MARK: - String templates

@@ -220,7 +220,7 @@ struct EdgeCollector {
     /// declared (its edges then include only the declared blocks).
     mutating func collect(_ resource: borrowing Resource) -> Bool {
         clean = true
-        for value in resource.arguments.values { collect(value) }
+        for member in resource.arguments { collect(member.value) }
         if let count = resource.count { collect(count) }
         if let forEach = resource.forEach { collect(forEach) }
         for target in resource.dependsOn { add(target) }
@@ -236,7 +236,7 @@ struct EdgeCollector {
         switch value {
         case .string, .int, .double, .bool, .null: return
         case .list(let items): for item in items { collect(item) }
-        case .object(let members): for v in members.values { collect(v) }
+        case .object(let members): for member in members { collect(member.value) }
         case .expression(let e): collect(e)
         case .template(let parts): for case .expression(let e) in parts { collect(e) }
         }
@@ -298,10 +298,10 @@ struct Uses {
 
     var isEmpty: Bool { references.isEmpty && variables.isEmpty && locals.isEmpty && modules.isEmpty }
 
-    mutating func collect(arguments: [String: Value]) {
+    mutating func collect(arguments: Members) {
         let start = references.count
-        for v in arguments.values { collect(v) }
-        // Dictionary order varies between runs: keep references in a stable order for diagnostics.
+        for member in arguments { collect(member.value) }
+        // References sorted by address, for diagnostics in a stable, readable order.
         if references.count - start > 1 { references[start...].sort() }
     }
 
@@ -309,7 +309,7 @@ struct Uses {
         switch value {
         case .string, .int, .double, .bool, .null: return
         case .list(let items): for item in items { collect(item) }
-        case .object(let members): for v in members.values { collect(v) }
+        case .object(let members): for member in members { collect(member.value) }
         case .expression(let e): collect(e)
         case .template(let parts): for case .expression(let e) in parts { collect(e) }
         }

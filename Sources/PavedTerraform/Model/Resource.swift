@@ -68,7 +68,7 @@ public struct Lifecycle: Sendable, Equatable {
 /// Terraform's JSON syntax.
 public struct Resource: Sendable, Equatable {
     public var address: ResourceAddress
-    public var arguments: [String: Value]
+    public var arguments: Members
     public var dependsOn: [ResourceAddress]
     public var count: Value?
     public var forEach: Value?
@@ -78,7 +78,7 @@ public struct Resource: Sendable, Equatable {
 
     public init(
         _ address: ResourceAddress,
-        arguments: [String: Value] = [:],
+        arguments: Members = [:],
         dependsOn: [ResourceAddress] = [],
         count: Value? = nil,
         forEach: Value? = nil,
@@ -104,7 +104,7 @@ public struct Resource: Sendable, Equatable {
     /// Every resource this block refers to, through its arguments and meta-arguments.
     public var referencedAddresses: [ResourceAddress] {
         var refs: [Reference] = []
-        for key in arguments.keys.sorted() { arguments[key]?.collectReferences(into: &refs) }
+        for member in arguments { member.value.collectReferences(into: &refs) }
         count?.collectReferences(into: &refs)
         forEach?.collectReferences(into: &refs)
         return refs.map(\.address) + dependsOn

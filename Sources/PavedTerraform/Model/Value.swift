@@ -9,7 +9,8 @@ public enum Value: Sendable, Equatable {
     case bool(Bool)
     case null
     case list([Value])
-    case object([String: Value])
+    /// An object, its members sorted by key.
+    case object(Members)
     case expression(Expression)
     /// A string that mixes literal text and expressions: `"${aws_s3_bucket.raw.arn}/*"`.
     case template([TemplatePart])
@@ -46,7 +47,7 @@ public enum Value: Sendable, Equatable {
         case .string, .int, .double, .bool, .null: return
         case .list(let items): for item in items { item.collectReferences(into: &out) }
         case .object(let members):
-            for key in members.keys.sorted() { members[key]?.collectReferences(into: &out) }
+            for member in members { member.value.collectReferences(into: &out) }
         case .expression(let e): e.collectReferences(into: &out)
         case .template(let parts):
             for case .expression(let e) in parts { e.collectReferences(into: &out) }
@@ -74,8 +75,6 @@ extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expres
     public init(arrayLiteral elements: Value...) { self = .list(elements) }
     public init(nilLiteral: ()) { self = .null }
     public init(dictionaryLiteral elements: (String, Value)...) {
-        var members: [String: Value] = [:]
-        for (k, v) in elements { members[k] = v }
-        self = .object(members)
+        self = .object(Members(elements))
     }
 }

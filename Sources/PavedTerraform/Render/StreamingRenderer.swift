@@ -136,40 +136,54 @@ struct StreamingRenderer {
         return Entries(chunks: chunks, offsets: offsets, chunkSize: chunkSize)
     }
 
-    /// The keys a resource body has besides its arguments, each written by ``writeMeta``.
-    private static func metaKeys(_ resource: borrowing Resource) -> [String] {
-        var keys: [String] = []
-        if resource.provenance != nil { keys.append("//") }
-        if !resource.dependsOn.isEmpty { keys.append("depends_on") }
-        if resource.count != nil { keys.append("count") }
-        if resource.forEach != nil { keys.append("for_each") }
-        if resource.provider != nil { keys.append("provider") }
-        if resource.lifecycle != nil { keys.append("lifecycle") }
-        return keys
+    /// The keys a resource body can have besides its arguments, in key order, each written by ``writeMeta``.
+    private static let metaKeys = ["//", "count", "depends_on", "for_each", "lifecycle", "provider"]
+
+    private static func hasMeta(_ k: Int, _ resource: borrowing Resource) -> Bool {
+        switch k {
+        case 0: resource.provenance != nil
+        case 1: resource.count != nil
+        case 2: !resource.dependsOn.isEmpty
+        case 3: resource.forEach != nil
+        case 4: resource.lifecycle != nil
+        default: resource.provider != nil
+        }
     }
 
     private func writeBody(_ resource: borrowing Resource, indent: Int, into out: inout [UInt8], renderer: TerraformRenderer) {
-        // Arguments and meta-arguments sorted once as pairs: no dictionary lookups while writing.
-        var members: [(key: String, value: Value?)] = []
-        members.reserveCapacity(resource.arguments.count + 2)
-        for (key, value) in resource.arguments { members.append((key, value)) }
-        for key in Self.metaKeys(resource) where resource.arguments[key] == nil { members.append((key, nil)) }
-        if members.isEmpty {
+        // Arguments are sorted by key; the meta-arguments are merged in at their places (an
+        // argument of the same name wins, as in the JSON tree path).
+        var first = true
+        func key(_ key: String, _ out: inout [UInt8]) {
+            out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            first = false
+            newline(indent + 1, &out)
+            JSONWriter.writeString(key, into: &out)
+            out.append(contentsOf: ": ".utf8)
+        }
+        var m = 0
+        for (name, value) in resource.arguments {
+            while m < Self.metaKeys.count, Self.metaKeys[m] < name {
+                if Self.hasMeta(m, resource) {
+                    key(Self.metaKeys[m], &out)
+                    writeMeta(Self.metaKeys[m], of: resource, indent: indent + 1, into: &out, renderer: renderer)
+                }
+                m += 1
+            }
+            if m < Self.metaKeys.count, Self.metaKeys[m] == name { m += 1 }
+            key(name, &out)
+            write(value, indent: indent + 1, into: &out)
+        }
+        while m < Self.metaKeys.count {
+            if Self.hasMeta(m, resource) {
+                key(Self.metaKeys[m], &out)
+                writeMeta(Self.metaKeys[m], of: resource, indent: indent + 1, into: &out, renderer: renderer)
+            }
+            m += 1
+        }
+        if first {
             out.append(contentsOf: "{}".utf8)
             return
-        }
-        members.sort { JSONWriter.keyPrecedes($0.key, $1.key) }
-        out.append(UInt8(ascii: "{"))
-        for i in members.indices {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            newline(indent + 1, &out)
-            JSONWriter.writeString(members[i].key, into: &out)
-            out.append(contentsOf: ": ".utf8)
-            if let value = members[i].value {
-                write(value, indent: indent + 1, into: &out)
-            } else {
-                writeMeta(members[i].key, of: resource, indent: indent + 1, into: &out, renderer: renderer)
-            }
         }
         newline(indent, &out)
         out.append(UInt8(ascii: "}"))
@@ -243,18 +257,12 @@ struct StreamingRenderer {
         case .list(let items):
             JSONWriter.writeArray(items, indent: indent, into: &out) { item, out in write(item, indent: indent + 1, into: &out) }
         case .object(let members):
-            if members.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "{")) }) {
-                // Keys are escaped before sorting, as the JSON tree path does (rarely needed).
-                var escaped: [String: Value] = [:]
-                for (key, value) in members { escaped[ExpressionRenderer.escapeTemplate(key)] = value }
-                JSONWriter.writeObject(escaped.keys.sorted(by: JSONWriter.keyPrecedes), indent: indent, into: &out) { key, out in
-                    if let value = escaped[key] { write(value, indent: indent + 1, into: &out) }
-                }
-                return
+            var members = members
+            if members.contains(where: { $0.key.utf8.contains(UInt8(ascii: "{")) }) {
+                // Keys are escaped, then sorted, as the JSON tree path does (rarely needed).
+                members = Members(members.lazy.map { (ExpressionRenderer.escapeTemplate($0.key), $0.value) })
             }
-            // Sorted as pairs: no dictionary lookups while writing.
-            let sorted = members.sorted { JSONWriter.keyPrecedes($0.key, $1.key) }
-            JSONWriter.writeArray(sorted, indent: indent, into: &out, open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) { member, out in
+            JSONWriter.writeArray(members, indent: indent, into: &out, open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) { member, out in
                 JSONWriter.writeString(member.key, into: &out)
                 out.append(contentsOf: ": ".utf8)
                 write(member.value, indent: indent + 1, into: &out)

@@ -25,7 +25,7 @@ public struct DataExamplePipeline: TerraformResourceBinding {
         self.name = name
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.blocks("filter", self.filter)
         out.typed("name", self.name)
@@ -48,7 +48,7 @@ public struct DataExamplePipeline: TerraformResourceBinding {
             self.values = values
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("name", self.name)
             out.typed("values", self.values)

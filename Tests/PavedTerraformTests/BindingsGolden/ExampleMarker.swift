@@ -13,7 +13,7 @@ public struct ExampleMarker: TerraformResourceBinding {
 
     public init() {}
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         [:]
     }
 

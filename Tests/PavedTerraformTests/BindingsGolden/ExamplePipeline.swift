@@ -141,7 +141,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         self.zones = zones
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.objectBlock("config", self.config)
         out.typed("default", self.`default`)
@@ -193,7 +193,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             self.timeout = timeout
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("endpoint", self.endpoint)
             out.typed("timeout", self.timeout)
@@ -213,7 +213,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             self.keyARN = keyARN
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("key_arn", self.keyARN)
             return out.arguments
@@ -232,7 +232,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             self.port = port
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("port", self.port)
             return out.arguments
@@ -255,7 +255,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             self.prefix = prefix
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("bucket", self.bucket)
             out.typed("prefix", self.prefix)
@@ -275,7 +275,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             self.target = target
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("target", self.target)
             return out.arguments
@@ -294,7 +294,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             self.destination = destination
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("destination", self.destination)
             return out.arguments
@@ -325,7 +325,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             self.value = value
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.blocks("action", self.action)
             out.blocks("filter", self.filter)
@@ -350,7 +350,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
                 self.retry = retry
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("command", self.command)
                 out.objectBlock("retry", self.retry)
@@ -369,7 +369,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
                     self.attempts = attempts
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("attempts", self.attempts)
                     return out.arguments
@@ -389,7 +389,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
                 self.prefix = prefix
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("prefix", self.prefix)
                 return out.arguments
@@ -408,7 +408,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
                 self.expression = expression
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("expression", self.expression)
                 return out.arguments
@@ -428,7 +428,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             self.arn = arn
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("arn", self.arn)
             return out.arguments
@@ -451,7 +451,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             self.delete = delete
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)
@@ -471,7 +471,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             self.kind = kind
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("kind", self.kind)
             return out.arguments

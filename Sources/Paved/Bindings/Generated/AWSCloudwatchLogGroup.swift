@@ -61,7 +61,7 @@ public struct AWSCloudwatchLogGroup: TerraformResourceBinding {
         self.tagsAll = tagsAll
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("deletion_protection_enabled", self.deletionProtectionEnabled)
         out.typed("id", self.id)

@@ -69,7 +69,7 @@ public struct AWSIAMRole: TerraformResourceBinding {
         self.tagsAll = tagsAll
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("assume_role_policy", self.assumeRolePolicy)
         out.typed("description", self.description)
@@ -103,7 +103,7 @@ public struct AWSIAMRole: TerraformResourceBinding {
             self.policy = policy
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("name", self.name)
             out.typed("policy", self.policy)

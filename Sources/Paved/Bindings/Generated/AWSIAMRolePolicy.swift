@@ -37,7 +37,7 @@ public struct AWSIAMRolePolicy: TerraformResourceBinding {
         self.role = role
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("id", self.id)
         out.typed("name", self.name)

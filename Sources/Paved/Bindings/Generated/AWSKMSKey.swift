@@ -85,7 +85,7 @@ public struct AWSKMSKey: TerraformResourceBinding {
         self.xksKeyID = xksKeyID
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("bypass_policy_lockout_safety_check", self.bypassPolicyLockoutSafetyCheck)
         out.typed("custom_key_store_id", self.customKeyStoreID)
@@ -119,7 +119,7 @@ public struct AWSKMSKey: TerraformResourceBinding {
             self.create = create
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             return out.arguments

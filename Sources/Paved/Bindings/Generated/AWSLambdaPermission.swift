@@ -69,7 +69,7 @@ public struct AWSLambdaPermission: TerraformResourceBinding {
         self.statementIDPrefix = statementIDPrefix
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("action", self.action)
         out.typed("event_source_token", self.eventSourceToken)

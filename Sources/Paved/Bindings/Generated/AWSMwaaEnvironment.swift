@@ -137,7 +137,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
         self.workerReplacementStrategy = workerReplacementStrategy
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("airflow_configuration_options", self.airflowConfigurationOptions)
         out.typed("airflow_version", self.airflowVersion)
@@ -200,7 +200,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
             self.workerLogs = workerLogs
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.listBlock("dag_processing_logs", self.dagProcessingLogs)
             out.listBlock("scheduler_logs", self.schedulerLogs)
@@ -226,7 +226,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
                 self.logLevel = logLevel
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
@@ -250,7 +250,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
                 self.logLevel = logLevel
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
@@ -274,7 +274,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
                 self.logLevel = logLevel
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
@@ -298,7 +298,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
                 self.logLevel = logLevel
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
@@ -322,7 +322,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
                 self.logLevel = logLevel
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
@@ -347,7 +347,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
             self.subnetIDs = subnetIDs
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("security_group_ids", self.securityGroupIDs)
             out.typed("subnet_ids", self.subnetIDs)
@@ -375,7 +375,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

@@ -81,7 +81,7 @@ public struct AWSRedshiftserverlessNamespace: TerraformResourceBinding {
         self.tagsAll = tagsAll
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("admin_password_secret_kms_key_id", self.adminPasswordSecretKMSKeyID)
         out.typed("admin_user_password", self.adminUserPassword)

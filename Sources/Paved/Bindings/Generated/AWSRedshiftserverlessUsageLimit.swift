@@ -45,7 +45,7 @@ public struct AWSRedshiftserverlessUsageLimit: TerraformResourceBinding {
         self.usageType = usageType
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("amount", self.amount)
         out.typed("breach_action", self.breachAction)

@@ -85,7 +85,7 @@ public struct AWSRedshiftserverlessWorkgroup: TerraformResourceBinding {
         self.workgroupName = workgroupName
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("base_capacity", self.baseCapacity)
         out.blocks("config_parameter", self.configParameter)
@@ -123,7 +123,7 @@ public struct AWSRedshiftserverlessWorkgroup: TerraformResourceBinding {
             self.parameterValue = parameterValue
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("parameter_key", self.parameterKey)
             out.typed("parameter_value", self.parameterValue)
@@ -147,7 +147,7 @@ public struct AWSRedshiftserverlessWorkgroup: TerraformResourceBinding {
             self.level = level
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("enabled", self.enabled)
             out.typed("level", self.level)
@@ -175,7 +175,7 @@ public struct AWSRedshiftserverlessWorkgroup: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

@@ -105,7 +105,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
         self.website = website
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("acceleration_status", self.accelerationStatus)
         out.typed("acl", self.acl)
@@ -160,7 +160,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             self.maxAgeSeconds = maxAgeSeconds
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("allowed_headers", self.allowedHeaders)
             out.typed("allowed_methods", self.allowedMethods)
@@ -195,7 +195,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             self.uri = uri
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("id", self.id)
             out.typed("permissions", self.permissions)
@@ -249,7 +249,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             self.transition = transition
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("abort_incomplete_multipart_upload_days", self.abortIncompleteMultipartUploadDays)
             out.typed("enabled", self.enabled)
@@ -283,7 +283,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 self.expiredObjectDeleteMarker = expiredObjectDeleteMarker
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("date", self.date)
                 out.typed("days", self.days)
@@ -304,7 +304,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 self.days = days
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("days", self.days)
                 return out.arguments
@@ -327,7 +327,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 self.storageClass = storageClass
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("days", self.days)
                 out.typed("storage_class", self.storageClass)
@@ -355,7 +355,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 self.storageClass = storageClass
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("date", self.date)
                 out.typed("days", self.days)
@@ -381,7 +381,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             self.targetPrefix = targetPrefix
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("target_bucket", self.targetBucket)
             out.typed("target_prefix", self.targetPrefix)
@@ -405,7 +405,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             self.rule = rule
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("object_lock_enabled", self.objectLockEnabled)
             out.listBlock("rule", self.rule)
@@ -424,7 +424,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 self.defaultRetention = defaultRetention
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.listBlock("default_retention", self.defaultRetention)
                 return out.arguments
@@ -450,7 +450,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     self.years = years
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("days", self.days)
                     out.typed("mode", self.mode)
@@ -477,7 +477,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             self.rules = rules
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("role", self.role)
             out.blocks("rules", self.rules)
@@ -524,7 +524,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 self.status = status
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("delete_marker_replication_status", self.deleteMarkerReplicationStatus)
                 out.listBlock("destination", self.destination)
@@ -573,7 +573,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     self.storageClass = storageClass
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.listBlock("access_control_translation", self.accessControlTranslation)
                     out.typed("account_id", self.accountID)
@@ -597,7 +597,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                         self.owner = owner
                     }
 
-                    public var terraformArguments: [String: Value] {
+                    public var terraformArguments: Members {
                         var out = TerraformArgumentsBuilder()
                         out.typed("owner", self.owner)
                         return out.arguments
@@ -620,7 +620,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                         self.status = status
                     }
 
-                    public var terraformArguments: [String: Value] {
+                    public var terraformArguments: Members {
                         var out = TerraformArgumentsBuilder()
                         out.typed("minutes", self.minutes)
                         out.typed("status", self.status)
@@ -644,7 +644,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                         self.status = status
                     }
 
-                    public var terraformArguments: [String: Value] {
+                    public var terraformArguments: Members {
                         var out = TerraformArgumentsBuilder()
                         out.typed("minutes", self.minutes)
                         out.typed("status", self.status)
@@ -669,7 +669,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     self.tags = tags
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("prefix", self.prefix)
                     out.typed("tags", self.tags)
@@ -689,7 +689,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     self.sseKMSEncryptedObjects = sseKMSEncryptedObjects
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.listBlock("sse_kms_encrypted_objects", self.sseKMSEncryptedObjects)
                     return out.arguments
@@ -707,7 +707,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                         self.enabled = enabled
                     }
 
-                    public var terraformArguments: [String: Value] {
+                    public var terraformArguments: Members {
                         var out = TerraformArgumentsBuilder()
                         out.typed("enabled", self.enabled)
                         return out.arguments
@@ -729,7 +729,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             self.rule = rule
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.listBlock("rule", self.rule)
             return out.arguments
@@ -751,7 +751,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 self.bucketKeyEnabled = bucketKeyEnabled
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.listBlock("apply_server_side_encryption_by_default", self.applyServerSideEncryptionByDefault)
                 out.typed("bucket_key_enabled", self.bucketKeyEnabled)
@@ -774,7 +774,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     self.sseAlgorithm = sseAlgorithm
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("kms_master_key_id", self.kmsMasterKeyID)
                     out.typed("sse_algorithm", self.sseAlgorithm)
@@ -808,7 +808,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)
@@ -834,7 +834,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             self.mfaDelete = mfaDelete
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("enabled", self.enabled)
             out.typed("mfa_delete", self.mfaDelete)
@@ -866,7 +866,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             self.routingRules = routingRules
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("error_document", self.errorDocument)
             out.typed("index_document", self.indexDocument)

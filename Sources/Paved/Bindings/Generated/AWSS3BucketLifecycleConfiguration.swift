@@ -41,7 +41,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
         self.transitionDefaultMinimumObjectSize = transitionDefaultMinimumObjectSize
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("bucket", self.bucket)
         out.typed("expected_bucket_owner", self.expectedBucketOwner)
@@ -96,7 +96,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
             self.transition = transition
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.blocks("abort_incomplete_multipart_upload", self.abortIncompleteMultipartUpload)
             out.blocks("expiration", self.expiration)
@@ -122,7 +122,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                 self.daysAfterInitiation = daysAfterInitiation
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("days_after_initiation", self.daysAfterInitiation)
                 return out.arguments
@@ -149,7 +149,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                 self.expiredObjectDeleteMarker = expiredObjectDeleteMarker
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("date", self.date)
                 out.typed("days", self.days)
@@ -186,7 +186,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                 self.tag = tag
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.blocks("and", self.and)
                 out.typed("object_size_greater_than", self.objectSizeGreaterThan)
@@ -220,7 +220,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                     self.tags = tags
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("object_size_greater_than", self.objectSizeGreaterThan)
                     out.typed("object_size_less_than", self.objectSizeLessThan)
@@ -246,7 +246,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                     self.value = value
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("key", self.key)
                     out.typed("value", self.value)
@@ -271,7 +271,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                 self.noncurrentDays = noncurrentDays
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("newer_noncurrent_versions", self.newerNoncurrentVersions)
                 out.typed("noncurrent_days", self.noncurrentDays)
@@ -299,7 +299,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                 self.storageClass = storageClass
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("newer_noncurrent_versions", self.newerNoncurrentVersions)
                 out.typed("noncurrent_days", self.noncurrentDays)
@@ -328,7 +328,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                 self.storageClass = storageClass
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("date", self.date)
                 out.typed("days", self.days)
@@ -354,7 +354,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("update", self.update)

@@ -49,7 +49,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
         self.targetPrefix = targetPrefix
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("bucket", self.bucket)
         out.typed("expected_bucket_owner", self.expectedBucketOwner)
@@ -78,7 +78,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
             self.permission = permission
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.listBlock("grantee", self.grantee)
             out.typed("permission", self.permission)
@@ -109,7 +109,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
                 self.uri = uri
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("email_address", self.emailAddress)
                 out.typed("id", self.id)
@@ -136,7 +136,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
             self.simplePrefix = simplePrefix
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.listBlock("partitioned_prefix", self.partitionedPrefix)
             out.listBlock("simple_prefix", self.simplePrefix)
@@ -155,7 +155,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
                 self.partitionDateSource = partitionDateSource
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("partition_date_source", self.partitionDateSource)
                 return out.arguments
@@ -166,7 +166,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
         public struct SimplePrefix: TerraformBlockBinding {
             public init() {}
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 [:]
             }
         }

@@ -33,7 +33,7 @@ public struct AWSS3BucketOwnershipControls: TerraformResourceBinding {
         self.rule = rule
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("bucket", self.bucket)
         out.typed("id", self.id)
@@ -54,7 +54,7 @@ public struct AWSS3BucketOwnershipControls: TerraformResourceBinding {
             self.objectOwnership = objectOwnership
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("object_ownership", self.objectOwnership)
             return out.arguments

@@ -33,7 +33,7 @@ public struct AWSS3BucketPolicy: TerraformResourceBinding {
         self.region = region
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("bucket", self.bucket)
         out.typed("id", self.id)

@@ -49,7 +49,7 @@ public struct AWSS3BucketPublicAccessBlock: TerraformResourceBinding {
         self.skipDestroy = skipDestroy
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("block_public_acls", self.blockPublicACLs)
         out.typed("block_public_policy", self.blockPublicPolicy)

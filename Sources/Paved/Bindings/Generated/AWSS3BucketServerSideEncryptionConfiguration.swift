@@ -37,7 +37,7 @@ public struct AWSS3BucketServerSideEncryptionConfiguration: TerraformResourceBin
         self.rule = rule
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("bucket", self.bucket)
         out.typed("expected_bucket_owner", self.expectedBucketOwner)
@@ -67,7 +67,7 @@ public struct AWSS3BucketServerSideEncryptionConfiguration: TerraformResourceBin
             self.bucketKeyEnabled = bucketKeyEnabled
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.listBlock("apply_server_side_encryption_by_default", self.applyServerSideEncryptionByDefault)
             out.typed("blocked_encryption_types", self.blockedEncryptionTypes)
@@ -91,7 +91,7 @@ public struct AWSS3BucketServerSideEncryptionConfiguration: TerraformResourceBin
                 self.sseAlgorithm = sseAlgorithm
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("kms_master_key_id", self.kmsMasterKeyID)
                 out.typed("sse_algorithm", self.sseAlgorithm)

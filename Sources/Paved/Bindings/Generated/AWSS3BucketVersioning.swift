@@ -41,7 +41,7 @@ public struct AWSS3BucketVersioning: TerraformResourceBinding {
         self.versioningConfiguration = versioningConfiguration
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("bucket", self.bucket)
         out.typed("expected_bucket_owner", self.expectedBucketOwner)
@@ -68,7 +68,7 @@ public struct AWSS3BucketVersioning: TerraformResourceBinding {
             self.status = status
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("mfa_delete", self.mfaDelete)
             out.typed("status", self.status)

@@ -65,7 +65,7 @@ public struct AWSSecretsmanagerSecret: TerraformResourceBinding {
         self.tagsAll = tagsAll
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("description", self.description)
         out.typed("force_overwrite_replica_secret", self.forceOverwriteReplicaSecret)
@@ -98,7 +98,7 @@ public struct AWSSecretsmanagerSecret: TerraformResourceBinding {
             self.region = region
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("kms_key_id", self.kmsKeyID)
             out.typed("region", self.region)

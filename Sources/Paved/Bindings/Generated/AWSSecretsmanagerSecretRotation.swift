@@ -41,7 +41,7 @@ public struct AWSSecretsmanagerSecretRotation: TerraformResourceBinding {
         self.secretID = secretID
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("id", self.id)
         out.typed("region", self.region)
@@ -72,7 +72,7 @@ public struct AWSSecretsmanagerSecretRotation: TerraformResourceBinding {
             self.scheduleExpression = scheduleExpression
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("automatically_after_days", self.automaticallyAfterDays)
             out.typed("duration", self.duration)

@@ -21,7 +21,7 @@ public struct DataAWSCallerIdentity: TerraformResourceBinding {
         self.id = id
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("id", self.id)
         return out.arguments

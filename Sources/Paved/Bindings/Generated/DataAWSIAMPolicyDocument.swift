@@ -49,7 +49,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
         self.version = version
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("id", self.id)
         out.typed("override_json", self.overrideJSON)
@@ -106,7 +106,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
             self.sid = sid
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("actions", self.actions)
             out.blocks("condition", self.condition)
@@ -140,7 +140,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
                 self.variable = variable
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("test", self.test)
                 out.typed("values", self.values)
@@ -165,7 +165,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
                 self.type = type
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("identifiers", self.identifiers)
                 out.typed("type", self.type)
@@ -189,7 +189,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
                 self.type = type
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("identifiers", self.identifiers)
                 out.typed("type", self.type)

@@ -33,7 +33,7 @@ public struct DataAWSRegion: TerraformResourceBinding {
         self.region = region
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("endpoint", self.endpoint)
         out.typed("id", self.id)

@@ -25,7 +25,7 @@ public struct DataGoogleBigqueryDefaultServiceAccount: TerraformResourceBinding 
         self.project = project
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("id", self.id)
         out.typed("project", self.project)

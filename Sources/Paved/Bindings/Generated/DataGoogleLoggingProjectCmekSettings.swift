@@ -29,7 +29,7 @@ public struct DataGoogleLoggingProjectCmekSettings: TerraformResourceBinding {
         self.project = project
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("id", self.id)
         out.typed("kms_key_name", self.kmsKeyName)

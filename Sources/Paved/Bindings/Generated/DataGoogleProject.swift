@@ -25,7 +25,7 @@ public struct DataGoogleProject: TerraformResourceBinding {
         self.projectID = projectID
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("id", self.id)
         out.typed("project_id", self.projectID)

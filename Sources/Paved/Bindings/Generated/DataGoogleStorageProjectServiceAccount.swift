@@ -29,7 +29,7 @@ public struct DataGoogleStorageProjectServiceAccount: TerraformResourceBinding {
         self.userProject = userProject
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("id", self.id)
         out.typed("project", self.project)

@@ -85,7 +85,7 @@ public struct DatabricksCatalog: TerraformResourceBinding {
         self.storageRoot = storageRoot
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("browse_only", self.browseOnly)
         out.typed("comment", self.comment)
@@ -127,7 +127,7 @@ public struct DatabricksCatalog: TerraformResourceBinding {
             self.value = value
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("inherited_from_name", self.inheritedFromName)
             out.typed("inherited_from_type", self.inheritedFromType)
@@ -148,7 +148,7 @@ public struct DatabricksCatalog: TerraformResourceBinding {
             self.state = state
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("state", self.state)
             return out.arguments

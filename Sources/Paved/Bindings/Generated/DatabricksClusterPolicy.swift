@@ -49,7 +49,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
         self.policyFamilyID = policyFamilyID
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("definition", self.definition)
         out.typed("description", self.description)
@@ -102,7 +102,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
             self.whl = whl
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.listBlock("cran", self.cran)
             out.typed("egg", self.egg)
@@ -131,7 +131,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
                 self.repo = repo
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("package", self.package)
                 out.typed("repo", self.repo)
@@ -159,7 +159,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
                 self.repo = repo
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("coordinates", self.coordinates)
                 out.typed("exclusions", self.exclusions)
@@ -180,7 +180,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
                 self.workspaceID = workspaceID
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("workspace_id", self.workspaceID)
                 return out.arguments
@@ -203,7 +203,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
                 self.repo = repo
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("package", self.package)
                 out.typed("repo", self.repo)

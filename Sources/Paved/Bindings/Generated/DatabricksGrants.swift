@@ -81,7 +81,7 @@ public struct DatabricksGrants: TerraformResourceBinding {
         self.volume = volume
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("catalog", self.catalog)
         out.typed("credential", self.credential)
@@ -118,7 +118,7 @@ public struct DatabricksGrants: TerraformResourceBinding {
             self.privileges = privileges
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("principal", self.principal)
             out.typed("privileges", self.privileges)

@@ -133,7 +133,7 @@ public struct DatabricksPermissions: TerraformResourceBinding {
         self.workspaceFilePath = workspaceFilePath
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.blocks("access_control", self.accessControl)
         out.typed("alert_v2_id", self.alertV2ID)
@@ -191,7 +191,7 @@ public struct DatabricksPermissions: TerraformResourceBinding {
             self.userName = userName
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("group_name", self.groupName)
             out.typed("permission_level", self.permissionLevel)

@@ -81,7 +81,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
         self.warehouseType = warehouseType
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("auto_stop_mins", self.autoStopMins)
         out.listBlock("channel", self.channel)
@@ -118,7 +118,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
             self.name = name
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("dbsql_version", self.dbsqlVersion)
             out.typed("name", self.name)
@@ -138,7 +138,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
             self.customTags = customTags
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.blocks("custom_tags", self.customTags)
             return out.arguments
@@ -160,7 +160,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
                 self.value = value
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("key", self.key)
                 out.typed("value", self.value)
@@ -181,7 +181,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
             self.create = create
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             return out.arguments

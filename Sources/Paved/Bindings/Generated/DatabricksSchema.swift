@@ -57,7 +57,7 @@ public struct DatabricksSchema: TerraformResourceBinding {
         self.storageRoot = storageRoot
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("catalog_name", self.catalogName)
         out.typed("comment", self.comment)

@@ -97,7 +97,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
         self.timeouts = timeouts
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.blocks("access", self.access)
         out.typed("dataset_id", self.datasetID)
@@ -170,7 +170,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
             self.view = view
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.listBlock("condition", self.condition)
             out.listBlock("dataset", self.dataset)
@@ -209,7 +209,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
                 self.title = title
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("description", self.description)
                 out.typed("expression", self.expression)
@@ -235,7 +235,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
                 self.targetTypes = targetTypes
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.listBlock("dataset", self.dataset)
                 out.typed("target_types", self.targetTypes)
@@ -258,7 +258,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
                     self.projectID = projectID
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("dataset_id", self.datasetID)
                     out.typed("project_id", self.projectID)
@@ -287,7 +287,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
                 self.routineID = routineID
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("dataset_id", self.datasetID)
                 out.typed("project_id", self.projectID)
@@ -316,7 +316,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
                 self.tableID = tableID
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("dataset_id", self.datasetID)
                 out.typed("project_id", self.projectID)
@@ -338,7 +338,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
             self.kmsKeyName = kmsKeyName
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("kms_key_name", self.kmsKeyName)
             return out.arguments
@@ -361,7 +361,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
             self.parameters = parameters
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("default_storage_location_uri", self.defaultStorageLocationURI)
             out.typed("parameters", self.parameters)
@@ -385,7 +385,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
             self.externalSource = externalSource
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("connection", self.connection)
             out.typed("external_source", self.externalSource)
@@ -413,7 +413,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

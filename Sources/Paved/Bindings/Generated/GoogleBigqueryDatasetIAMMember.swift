@@ -41,7 +41,7 @@ public struct GoogleBigqueryDatasetIAMMember: TerraformResourceBinding {
         self.role = role
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.listBlock("condition", self.condition)
         out.typed("dataset_id", self.datasetID)
@@ -72,7 +72,7 @@ public struct GoogleBigqueryDatasetIAMMember: TerraformResourceBinding {
             self.title = title
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("description", self.description)
             out.typed("expression", self.expression)

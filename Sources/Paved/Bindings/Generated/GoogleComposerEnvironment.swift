@@ -49,7 +49,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
         self.timeouts = timeouts
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.listBlock("config", self.config)
         out.typed("id", self.id)
@@ -138,7 +138,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             self.workloadsConfig = workloadsConfig
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.listBlock("data_retention_config", self.dataRetentionConfig)
             out.listBlock("database_config", self.databaseConfig)
@@ -176,7 +176,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 self.taskLogsRetentionConfig = taskLogsRetentionConfig
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.blocks("airflow_metadata_retention_config", self.airflowMetadataRetentionConfig)
                 out.blocks("task_logs_retention_config", self.taskLogsRetentionConfig)
@@ -199,7 +199,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     self.retentionMode = retentionMode
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("retention_days", self.retentionDays)
                     out.typed("retention_mode", self.retentionMode)
@@ -219,7 +219,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     self.storageMode = storageMode
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("storage_mode", self.storageMode)
                     return out.arguments
@@ -243,7 +243,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 self.zone = zone
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("machine_type", self.machineType)
                 out.typed("zone", self.zone)
@@ -263,7 +263,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 self.kmsKeyName = kmsKeyName
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("kms_key_name", self.kmsKeyName)
                 return out.arguments
@@ -290,7 +290,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 self.startTime = startTime
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("end_time", self.endTime)
                 out.typed("recurrence", self.recurrence)
@@ -315,7 +315,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 self.enabled = enabled
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.blocks("cidr_blocks", self.cidrBlocks)
                 out.typed("enabled", self.enabled)
@@ -338,7 +338,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     self.displayName = displayName
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("cidr_block", self.cidrBlock)
                     out.typed("display_name", self.displayName)
@@ -403,7 +403,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 self.zone = zone
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("composer_internal_ipv4_cidr_block", self.composerInternalIPv4CIDRBlock)
                 out.typed("composer_network_attachment", self.composerNetworkAttachment)
@@ -448,7 +448,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     self.useIPAliases = useIPAliases
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("cluster_ipv4_cidr_block", self.clusterIPv4CIDRBlock)
                     out.typed("cluster_secondary_range_name", self.clusterSecondaryRangeName)
@@ -500,7 +500,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 self.webServerIPv4CIDRBlock = webServerIPv4CIDRBlock
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("cloud_composer_connection_subnetwork", self.cloudComposerConnectionSubnetwork)
                 out.typed("cloud_composer_network_ipv4_cidr_block", self.cloudComposerNetworkIPv4CIDRBlock)
@@ -526,7 +526,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 self.scheduledSnapshotsConfig = scheduledSnapshotsConfig
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.listBlock("scheduled_snapshots_config", self.scheduledSnapshotsConfig)
                 return out.arguments
@@ -556,7 +556,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     self.timeZone = timeZone
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("enabled", self.enabled)
                     out.typed("snapshot_creation_schedule", self.snapshotCreationSchedule)
@@ -607,7 +607,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 self.webServerPluginsMode = webServerPluginsMode
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("airflow_config_overrides", self.airflowConfigOverrides)
                 out.listBlock("cloud_data_lineage_integration", self.cloudDataLineageIntegration)
@@ -632,7 +632,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     self.enabled = enabled
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("enabled", self.enabled)
                     return out.arguments
@@ -652,7 +652,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 self.machineType = machineType
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("machine_type", self.machineType)
                 return out.arguments
@@ -671,7 +671,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 self.allowedIPRange = allowedIPRange
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.blocks("allowed_ip_range", self.allowedIPRange)
                 return out.arguments
@@ -693,7 +693,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     self.value = value
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("description", self.description)
                     out.typed("value", self.value)
@@ -730,7 +730,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 self.worker = worker
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.listBlock("dag_processor", self.dagProcessor)
                 out.listBlock("scheduler", self.scheduler)
@@ -764,7 +764,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     self.storageGb = storageGb
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("count", self.count)
                     out.typed("cpu", self.cpu)
@@ -798,7 +798,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     self.storageGb = storageGb
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("count", self.count)
                     out.typed("cpu", self.cpu)
@@ -828,7 +828,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     self.memoryGb = memoryGb
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("count", self.count)
                     out.typed("cpu", self.cpu)
@@ -857,7 +857,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     self.storageGb = storageGb
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("cpu", self.cpu)
                     out.typed("memory_gb", self.memoryGb)
@@ -894,7 +894,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     self.storageGb = storageGb
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("cpu", self.cpu)
                     out.typed("max_count", self.maxCount)
@@ -919,7 +919,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             self.bucket = bucket
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("bucket", self.bucket)
             return out.arguments
@@ -946,7 +946,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

@@ -65,7 +65,7 @@ public struct GoogleKMSCryptoKey: TerraformResourceBinding {
         self.versionTemplate = versionTemplate
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("crypto_key_backend", self.cryptoKeyBackend)
         out.typed("destroy_scheduled_duration", self.destroyScheduledDuration)
@@ -102,7 +102,7 @@ public struct GoogleKMSCryptoKey: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)
@@ -127,7 +127,7 @@ public struct GoogleKMSCryptoKey: TerraformResourceBinding {
             self.protectionLevel = protectionLevel
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("algorithm", self.algorithm)
             out.typed("protection_level", self.protectionLevel)

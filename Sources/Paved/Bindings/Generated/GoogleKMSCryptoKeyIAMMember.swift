@@ -37,7 +37,7 @@ public struct GoogleKMSCryptoKeyIAMMember: TerraformResourceBinding {
         self.role = role
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.listBlock("condition", self.condition)
         out.typed("crypto_key_id", self.cryptoKeyID)
@@ -67,7 +67,7 @@ public struct GoogleKMSCryptoKeyIAMMember: TerraformResourceBinding {
             self.title = title
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("description", self.description)
             out.typed("expression", self.expression)

@@ -37,7 +37,7 @@ public struct GoogleKMSKeyRing: TerraformResourceBinding {
         self.timeouts = timeouts
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("id", self.id)
         out.typed("location", self.location)
@@ -63,7 +63,7 @@ public struct GoogleKMSKeyRing: TerraformResourceBinding {
             self.delete = delete
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

@@ -57,7 +57,7 @@ public struct GoogleLoggingProjectBucketConfig: TerraformResourceBinding {
         self.retentionDays = retentionDays
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("bucket_id", self.bucketID)
         out.listBlock("cmek_settings", self.cmekSettings)
@@ -84,7 +84,7 @@ public struct GoogleLoggingProjectBucketConfig: TerraformResourceBinding {
             self.kmsKeyName = kmsKeyName
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("kms_key_name", self.kmsKeyName)
             return out.arguments
@@ -107,7 +107,7 @@ public struct GoogleLoggingProjectBucketConfig: TerraformResourceBinding {
             self.type = type
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("field_path", self.fieldPath)
             out.typed("type", self.type)

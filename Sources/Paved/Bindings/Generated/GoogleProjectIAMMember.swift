@@ -37,7 +37,7 @@ public struct GoogleProjectIAMMember: TerraformResourceBinding {
         self.role = role
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.listBlock("condition", self.condition)
         out.typed("id", self.id)
@@ -67,7 +67,7 @@ public struct GoogleProjectIAMMember: TerraformResourceBinding {
             self.title = title
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("description", self.description)
             out.typed("expression", self.expression)

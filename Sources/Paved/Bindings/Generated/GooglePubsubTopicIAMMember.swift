@@ -41,7 +41,7 @@ public struct GooglePubsubTopicIAMMember: TerraformResourceBinding {
         self.topic = topic
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.listBlock("condition", self.condition)
         out.typed("id", self.id)
@@ -72,7 +72,7 @@ public struct GooglePubsubTopicIAMMember: TerraformResourceBinding {
             self.title = title
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("description", self.description)
             out.typed("expression", self.expression)

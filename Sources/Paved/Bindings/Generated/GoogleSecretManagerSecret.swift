@@ -77,7 +77,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
         self.versionDestroyTTL = versionDestroyTTL
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("annotations", self.annotations)
         out.typed("deletion_protection", self.deletionProtection)
@@ -113,7 +113,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
             self.userManaged = userManaged
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.listBlock("auto", self.auto)
             out.listBlock("user_managed", self.userManaged)
@@ -132,7 +132,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
                 self.customerManagedEncryption = customerManagedEncryption
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.listBlock("customer_managed_encryption", self.customerManagedEncryption)
                 return out.arguments
@@ -150,7 +150,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
                     self.kmsKeyName = kmsKeyName
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.typed("kms_key_name", self.kmsKeyName)
                     return out.arguments
@@ -170,7 +170,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
                 self.replicas = replicas
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.blocks("replicas", self.replicas)
                 return out.arguments
@@ -192,7 +192,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
                     self.location = location
                 }
 
-                public var terraformArguments: [String: Value] {
+                public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder()
                     out.listBlock("customer_managed_encryption", self.customerManagedEncryption)
                     out.typed("location", self.location)
@@ -211,7 +211,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
                         self.kmsKeyName = kmsKeyName
                     }
 
-                    public var terraformArguments: [String: Value] {
+                    public var terraformArguments: Members {
                         var out = TerraformArgumentsBuilder()
                         out.typed("kms_key_name", self.kmsKeyName)
                         return out.arguments
@@ -237,7 +237,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
             self.rotationPeriod = rotationPeriod
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("next_rotation_time", self.nextRotationTime)
             out.typed("rotation_period", self.rotationPeriod)
@@ -265,7 +265,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)
@@ -286,7 +286,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
             self.name = name
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("name", self.name)
             return out.arguments

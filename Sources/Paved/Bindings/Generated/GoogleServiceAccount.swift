@@ -49,7 +49,7 @@ public struct GoogleServiceAccount: TerraformResourceBinding {
         self.timeouts = timeouts
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("account_id", self.accountID)
         out.typed("create_ignore_already_exists", self.createIgnoreAlreadyExists)
@@ -74,7 +74,7 @@ public struct GoogleServiceAccount: TerraformResourceBinding {
             self.create = create
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             return out.arguments

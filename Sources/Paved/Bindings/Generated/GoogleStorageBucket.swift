@@ -121,7 +121,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         self.website = website
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.listBlock("autoclass", self.autoclass)
         out.blocks("cors", self.cors)
@@ -168,7 +168,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             self.terminalStorageClass = terminalStorageClass
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("enabled", self.enabled)
             out.typed("terminal_storage_class", self.terminalStorageClass)
@@ -200,7 +200,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             self.responseHeader = responseHeader
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("max_age_seconds", self.maxAgeSeconds)
             out.typed("method", self.method)
@@ -222,7 +222,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             self.dataLocations = dataLocations
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("data_locations", self.dataLocations)
             return out.arguments
@@ -241,7 +241,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             self.defaultKMSKeyName = defaultKMSKeyName
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("default_kms_key_name", self.defaultKMSKeyName)
             return out.arguments
@@ -260,7 +260,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             self.enabled = enabled
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("enabled", self.enabled)
             return out.arguments
@@ -295,7 +295,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             self.vpcNetworkSources = vpcNetworkSources
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("allow_all_service_agent_access", self.allowAllServiceAgentAccess)
             out.typed("allow_cross_org_vpcs", self.allowCrossOrgVpcs)
@@ -317,7 +317,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
                 self.allowedIPCIDRRanges = allowedIPCIDRRanges
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("allowed_ip_cidr_ranges", self.allowedIPCIDRRanges)
                 return out.arguments
@@ -340,7 +340,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
                 self.network = network
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("allowed_ip_cidr_ranges", self.allowedIPCIDRRanges)
                 out.typed("network", self.network)
@@ -365,7 +365,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             self.condition = condition
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.listBlock("action", self.action)
             out.listBlock("condition", self.condition)
@@ -388,7 +388,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
                 self.type = type
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("storage_class", self.storageClass)
                 out.typed("type", self.type)
@@ -464,7 +464,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
                 self.withState = withState
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("age", self.age)
                 out.typed("created_before", self.createdBefore)
@@ -502,7 +502,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             self.logObjectPrefix = logObjectPrefix
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("log_bucket", self.logBucket)
             out.typed("log_object_prefix", self.logObjectPrefix)
@@ -526,7 +526,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             self.retentionPeriod = retentionPeriod
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("is_locked", self.isLocked)
             out.typed("retention_period", self.retentionPeriod)
@@ -546,7 +546,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             self.retentionDurationSeconds = retentionDurationSeconds
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("retention_duration_seconds", self.retentionDurationSeconds)
             return out.arguments
@@ -573,7 +573,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("read", self.read)
@@ -594,7 +594,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             self.enabled = enabled
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("enabled", self.enabled)
             return out.arguments
@@ -617,7 +617,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             self.notFoundPage = notFoundPage
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("main_page_suffix", self.mainPageSuffix)
             out.typed("not_found_page", self.notFoundPage)

@@ -37,7 +37,7 @@ public struct GoogleStorageBucketIAMMember: TerraformResourceBinding {
         self.role = role
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("bucket", self.bucket)
         out.listBlock("condition", self.condition)
@@ -67,7 +67,7 @@ public struct GoogleStorageBucketIAMMember: TerraformResourceBinding {
             self.title = title
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("description", self.description)
             out.typed("expression", self.expression)

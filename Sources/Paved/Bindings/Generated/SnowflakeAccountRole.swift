@@ -33,7 +33,7 @@ public struct SnowflakeAccountRole: TerraformResourceBinding {
         self.timeouts = timeouts
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("comment", self.comment)
         out.typed("id", self.id)
@@ -66,7 +66,7 @@ public struct SnowflakeAccountRole: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

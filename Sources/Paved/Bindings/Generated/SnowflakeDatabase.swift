@@ -109,7 +109,7 @@ public struct SnowflakeDatabase: TerraformResourceBinding {
         self.userTaskTimeoutMs = userTaskTimeoutMs
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("catalog", self.catalog)
         out.typed("comment", self.comment)
@@ -153,7 +153,7 @@ public struct SnowflakeDatabase: TerraformResourceBinding {
             self.ignoreEditionCheck = ignoreEditionCheck
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.blocks("enable_to_account", self.enableToAccount)
             out.typed("ignore_edition_check", self.ignoreEditionCheck)
@@ -176,7 +176,7 @@ public struct SnowflakeDatabase: TerraformResourceBinding {
                 self.withFailover = withFailover
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("account_identifier", self.accountIdentifier)
                 out.typed("with_failover", self.withFailover)
@@ -209,7 +209,7 @@ public struct SnowflakeDatabase: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

@@ -37,7 +37,7 @@ public struct SnowflakeDatabaseRole: TerraformResourceBinding {
         self.timeouts = timeouts
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("comment", self.comment)
         out.typed("database", self.database)
@@ -71,7 +71,7 @@ public struct SnowflakeDatabaseRole: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

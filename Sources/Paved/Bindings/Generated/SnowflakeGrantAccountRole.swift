@@ -37,7 +37,7 @@ public struct SnowflakeGrantAccountRole: TerraformResourceBinding {
         self.userName = userName
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("id", self.id)
         out.typed("parent_role_name", self.parentRoleName)
@@ -71,7 +71,7 @@ public struct SnowflakeGrantAccountRole: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

@@ -41,7 +41,7 @@ public struct SnowflakeGrantDatabaseRole: TerraformResourceBinding {
         self.timeouts = timeouts
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("database_role_name", self.databaseRoleName)
         out.typed("id", self.id)
@@ -76,7 +76,7 @@ public struct SnowflakeGrantDatabaseRole: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

@@ -65,7 +65,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
         self.withGrantOption = withGrantOption
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("account_role_name", self.accountRoleName)
         out.typed("all_privileges", self.allPrivileges)
@@ -98,7 +98,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
             self.objectType = objectType
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("object_name", self.objectName)
             out.typed("object_type", self.objectType)
@@ -126,7 +126,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
             self.schemaName = schemaName
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("all_schemas_in_database", self.allSchemasInDatabase)
             out.typed("future_schemas_in_database", self.futureSchemasInDatabase)
@@ -159,7 +159,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
             self.objectType = objectType
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.listBlock("all", self.all)
             out.listBlock("future", self.future)
@@ -188,7 +188,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
                 self.objectTypePlural = objectTypePlural
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("in_database", self.inDatabase)
                 out.typed("in_schema", self.inSchema)
@@ -217,7 +217,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
                 self.objectTypePlural = objectTypePlural
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("in_database", self.inDatabase)
                 out.typed("in_schema", self.inSchema)
@@ -251,7 +251,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

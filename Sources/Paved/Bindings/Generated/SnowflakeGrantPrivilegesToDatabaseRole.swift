@@ -61,7 +61,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
         self.withGrantOption = withGrantOption
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("all_privileges", self.allPrivileges)
         out.typed("always_apply", self.alwaysApply)
@@ -97,7 +97,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
             self.schemaName = schemaName
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("all_schemas_in_database", self.allSchemasInDatabase)
             out.typed("future_schemas_in_database", self.futureSchemasInDatabase)
@@ -130,7 +130,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
             self.objectType = objectType
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.listBlock("all", self.all)
             out.listBlock("future", self.future)
@@ -159,7 +159,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
                 self.objectTypePlural = objectTypePlural
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("in_database", self.inDatabase)
                 out.typed("in_schema", self.inSchema)
@@ -188,7 +188,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
                 self.objectTypePlural = objectTypePlural
             }
 
-            public var terraformArguments: [String: Value] {
+            public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder()
                 out.typed("in_database", self.inDatabase)
                 out.typed("in_schema", self.inSchema)
@@ -222,7 +222,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

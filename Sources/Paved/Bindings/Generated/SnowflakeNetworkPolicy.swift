@@ -49,7 +49,7 @@ public struct SnowflakeNetworkPolicy: TerraformResourceBinding {
         self.timeouts = timeouts
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("allowed_ip_list", self.allowedIPList)
         out.typed("allowed_network_rule_list", self.allowedNetworkRuleList)
@@ -86,7 +86,7 @@ public struct SnowflakeNetworkPolicy: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

@@ -61,7 +61,7 @@ public struct SnowflakeResourceMonitor: TerraformResourceBinding {
         self.timeouts = timeouts
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("credit_quota", self.creditQuota)
         out.typed("end_timestamp", self.endTimestamp)
@@ -101,7 +101,7 @@ public struct SnowflakeResourceMonitor: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

@@ -113,7 +113,7 @@ public struct SnowflakeSchema: TerraformResourceBinding {
         self.withManagedAccess = withManagedAccess
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("catalog", self.catalog)
         out.typed("comment", self.comment)
@@ -166,7 +166,7 @@ public struct SnowflakeSchema: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

@@ -309,7 +309,7 @@ public struct SnowflakeServiceUser: TerraformResourceBinding {
         self.weekStart = weekStart
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("abort_detached_query", self.abortDetachedQuery)
         out.typed("autocommit", self.autocommit)

@@ -97,7 +97,7 @@ public struct SnowflakeWarehouse: TerraformResourceBinding {
         self.warehouseType = warehouseType
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("auto_resume", self.autoResume)
         out.typed("auto_suspend", self.autoSuspend)
@@ -146,7 +146,7 @@ public struct SnowflakeWarehouse: TerraformResourceBinding {
             self.update = update
         }
 
-        public var terraformArguments: [String: Value] {
+        public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder()
             out.typed("create", self.create)
             out.typed("delete", self.delete)

@@ -49,7 +49,7 @@ public struct VaultGenericEndpoint: TerraformResourceBinding {
         self.writeFields = writeFields
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("data_json", self.dataJSON)
         out.typed("disable_delete", self.disableDelete)

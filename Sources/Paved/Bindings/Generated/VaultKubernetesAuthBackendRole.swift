@@ -93,7 +93,7 @@ public struct VaultKubernetesAuthBackendRole: TerraformResourceBinding {
         self.tokenType = tokenType
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("alias_metadata", self.aliasMetadata)
         out.typed("alias_name_source", self.aliasNameSource)

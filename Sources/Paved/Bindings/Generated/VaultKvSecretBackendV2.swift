@@ -41,7 +41,7 @@ public struct VaultKvSecretBackendV2: TerraformResourceBinding {
         self.namespace = namespace
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("cas_required", self.casRequired)
         out.typed("delete_version_after", self.deleteVersionAfter)

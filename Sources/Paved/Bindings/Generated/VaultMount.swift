@@ -101,7 +101,7 @@ public struct VaultMount: TerraformResourceBinding {
         self.type = type
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("allowed_managed_keys", self.allowedManagedKeys)
         out.typed("allowed_response_headers", self.allowedResponseHeaders)

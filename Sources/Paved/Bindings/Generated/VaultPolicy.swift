@@ -33,7 +33,7 @@ public struct VaultPolicy: TerraformResourceBinding {
         self.policy = policy
     }
 
-    public var terraformArguments: [String: Value] {
+    public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder()
         out.typed("id", self.id)
         out.typed("name", self.name)
