@@ -13,22 +13,23 @@ public struct ConfigurationChecker: Sendable {
         declared.reserveCapacity(c.resources.count)
         var isFirst = [Bool](repeating: true, count: c.resources.count)
 
-        for i in c.resources.indices {
-            let a = c.resources[i].address
-            let at = c.resources[i].provenance?.location
-            if !Identifier.isValid(a.type) {
-                diagnostics.append(.error("invalid resource type '\(a.type)': \(Self.identifierRule)", at: at))
-            }
-            if !Identifier.isValid(a.name) {
-                diagnostics.append(.error("invalid name '\(a.name)' for \(a.type): \(Self.identifierRule)", at: at))
-            }
-            if let first = declared[a] {
-                var message = "duplicate address \(a)"
-                if let loc = c.resources[first].provenance?.location { message += "; first declared at \(loc)" }
-                diagnostics.append(.error(message, at: at))
-                isFirst[i] = false
-            } else {
-                declared[a] = i
+        c.resources.withUnsafeBufferPointer { resources in  // no copy of each resource
+            for i in resources.indices {
+                let a = resources[i].address
+                if !Identifier.isValid(a.type) {
+                    diagnostics.append(.error("invalid resource type '\(a.type)': \(Self.identifierRule)", at: resources[i].provenance?.location))
+                }
+                if !Identifier.isValid(a.name) {
+                    diagnostics.append(.error("invalid name '\(a.name)' for \(a.type): \(Self.identifierRule)", at: resources[i].provenance?.location))
+                }
+                // One hash lookup for a new address; a duplicate puts the first declaration back.
+                if let first = declared.updateValue(i, forKey: a) {
+                    declared[a] = first
+                    var message = "duplicate address \(a)"
+                    if let loc = resources[first].provenance?.location { message += "; first declared at \(loc)" }
+                    diagnostics.append(.error(message, at: resources[i].provenance?.location))
+                    isFirst[i] = false
+                }
             }
         }
 
@@ -42,36 +43,40 @@ public struct ConfigurationChecker: Sendable {
         // reference); the edges feed the cycle check. A block that uses anything undeclared is
         // walked again in the slower, ordered way that words its diagnostics. Large configurations
         // walk in chunks on every core; results join in order.
-        let resources = c.resources
         let chunkSize = 2048
-        let chunkCount = (resources.count + chunkSize - 1) / chunkSize
+        let chunkCount = (c.resources.count + chunkSize - 1) / chunkSize
         var parts = [(edges: Edges, diagnostics: [Diagnostic])](repeating: (Edges(), []), count: chunkCount)
-        @Sendable func walk(_ chunk: Int) -> (edges: Edges, diagnostics: [Diagnostic]) {
-            var collector = EdgeCollector(symbols: symbols)
-            var found: [Diagnostic] = []
-            for i in (chunk * chunkSize)..<min((chunk + 1) * chunkSize, resources.count) {
-                let clean = collector.collect(resources[i])
-                if clean { continue }
-                var uses = Uses()
-                uses.collect(arguments: resources[i].arguments)
-                if let count = resources[i].count { uses.collect(count) }
-                if let forEach = resources[i].forEach { uses.collect(forEach) }
-                uses.references += resources[i].dependsOn
-                found += symbols.check(uses, at: resources[i].provenance?.location, owner: resources[i].address.description)
+        // Read through a buffer pointer: `resources[i]` copies the whole resource (a retain and a
+        // release of every string and value in it).
+        c.resources.withUnsafeBufferPointer { resources in
+            nonisolated(unsafe) let resources = resources  // read-only during the walk
+            @Sendable func walk(_ chunk: Int) -> (edges: Edges, diagnostics: [Diagnostic]) {
+                var collector = EdgeCollector(symbols: symbols)
+                var found: [Diagnostic] = []
+                for i in (chunk * chunkSize)..<min((chunk + 1) * chunkSize, resources.count) {
+                    let clean = collector.collect(resources[i])
+                    if clean { continue }
+                    var uses = Uses()
+                    uses.collect(arguments: resources[i].arguments)
+                    if let count = resources[i].count { uses.collect(count) }
+                    if let forEach = resources[i].forEach { uses.collect(forEach) }
+                    uses.references += resources[i].dependsOn
+                    found += symbols.check(uses, at: resources[i].provenance?.location, owner: resources[i].address.description)
+                }
+                return (collector.edges, found)
             }
-            return (collector.edges, found)
-        }
-        if chunkCount == 1 {
-            parts[0] = walk(0)
-        } else if chunkCount > 1 {
-            parts.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer  // each iteration writes only its own slot
-                DispatchQueue.concurrentPerform(iterations: chunkCount) { slots[$0] = walk($0) }
+            if chunkCount == 1 {
+                parts[0] = walk(0)
+            } else if chunkCount > 1 {
+                parts.withUnsafeMutableBufferPointer { buffer in
+                    nonisolated(unsafe) let slots = buffer  // each iteration writes only its own slot
+                    DispatchQueue.concurrentPerform(iterations: chunkCount) { slots[$0] = walk($0) }
+                }
             }
         }
         var edges = Edges()
         edges.targets.reserveCapacity(parts.reduce(0) { $0 + $1.edges.targets.count })
-        edges.ends.reserveCapacity(resources.count)
+        edges.ends.reserveCapacity(c.resources.count)
         for part in parts {
             edges.append(part.edges)
             diagnostics += part.diagnostics

@@ -105,30 +105,34 @@ struct StreamingRenderer {
         let count = (resources.count + chunkSize - 1) / chunkSize
         var chunks = [[UInt8]](repeating: [], count: count)
         var offsets = [[Int]](repeating: [], count: count)
-        let base = resources.startIndex
-        @Sendable func render(_ c: Int) -> ([UInt8], [Int]) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(chunkSize * 700)
-            var starts: [Int] = []
-            starts.reserveCapacity(chunkSize)
-            for i in (base + c * chunkSize)..<min(base + (c + 1) * chunkSize, resources.endIndex) {
-                starts.append(bytes.count)
-                JSONWriter.writeString(resources[i].address.name, into: &bytes)
-                bytes.append(contentsOf: ": ".utf8)
-                writeBody(resources[i], indent: 3, into: &bytes, renderer: renderer)
+        // Read through a buffer pointer: `resources[i]` on the slice copies the whole resource
+        // (a retain and a release of every string and value in it).
+        resources.withUnsafeBufferPointer { all in
+            nonisolated(unsafe) let all = all  // read-only while the chunks render
+            @Sendable func render(_ c: Int) -> ([UInt8], [Int]) {
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(chunkSize * 700)
+                var starts: [Int] = []
+                starts.reserveCapacity(chunkSize)
+                for i in (c * chunkSize)..<min((c + 1) * chunkSize, all.count) {
+                    starts.append(bytes.count)
+                    JSONWriter.writeString(all[i].address.name, into: &bytes)
+                    bytes.append(contentsOf: ": ".utf8)
+                    writeBody(all[i], indent: 3, into: &bytes, renderer: renderer)
+                }
+                return (bytes, starts)
             }
-            return (bytes, starts)
-        }
-        if count <= 1 {
-            if count == 1 { (chunks[0], offsets[0]) = render(0) }
-        } else {
-            chunks.withUnsafeMutableBufferPointer { chunkBuffer in
-                offsets.withUnsafeMutableBufferPointer { offsetBuffer in
-                    // Each iteration writes only its own slot.
-                    nonisolated(unsafe) let chunkSlots = chunkBuffer
-                    nonisolated(unsafe) let offsetSlots = offsetBuffer
-                    DispatchQueue.concurrentPerform(iterations: count) { c in
-                        (chunkSlots[c], offsetSlots[c]) = render(c)
+            if count <= 1 {
+                if count == 1 { (chunks[0], offsets[0]) = render(0) }
+            } else {
+                chunks.withUnsafeMutableBufferPointer { chunkBuffer in
+                    offsets.withUnsafeMutableBufferPointer { offsetBuffer in
+                        // Each iteration writes only its own slot.
+                        nonisolated(unsafe) let chunkSlots = chunkBuffer
+                        nonisolated(unsafe) let offsetSlots = offsetBuffer
+                        DispatchQueue.concurrentPerform(iterations: count) { c in
+                            (chunkSlots[c], offsetSlots[c]) = render(c)
+                        }
                     }
                 }
             }
