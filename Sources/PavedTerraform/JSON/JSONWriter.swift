@@ -94,16 +94,12 @@ public struct JSONWriter: Sendable {
         Self.newline(indent, &out)
     }
 
-    static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
-
+    /// A newline and the indentation. No shared buffer of spaces: renderers on several threads
+    /// would all retain and release it, and contend for its reference count.
+    @inline(__always)
     static func newline(_ indent: Int, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "\n"))
-        var n = indent * 2
-        while n > 0 {
-            let k = min(n, spaces.count)
-            out.append(contentsOf: spaces[0..<k])
-            n -= k
-        }
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
 
     /// A number as text: integral values without a fraction, others in Swift's shortest form.

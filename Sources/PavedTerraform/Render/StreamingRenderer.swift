@@ -141,7 +141,20 @@ struct StreamingRenderer {
     }
 
     /// The keys a resource body can have besides its arguments, in key order, each written by ``writeMeta``.
-    private static let metaKeys = ["//", "count", "depends_on", "for_each", "lifecycle", "provider"]
+    /// (A function of literals, not a static array: renderers on several threads would contend for
+    /// the array's reference count.)
+    private static func metaKey(_ k: Int) -> String {
+        switch k {
+        case 0: "//"
+        case 1: "count"
+        case 2: "depends_on"
+        case 3: "for_each"
+        case 4: "lifecycle"
+        default: "provider"
+        }
+    }
+
+    private static let metaKeyCount = 6
 
     private static func hasMeta(_ k: Int, _ resource: borrowing Resource) -> Bool {
         switch k {
@@ -167,21 +180,21 @@ struct StreamingRenderer {
         }
         var m = 0
         for (name, value) in resource.arguments {
-            while m < Self.metaKeys.count, Self.metaKeys[m] < name {
+            while m < Self.metaKeyCount, Self.metaKey(m) < name {
                 if Self.hasMeta(m, resource) {
-                    key(Self.metaKeys[m], &out)
-                    writeMeta(Self.metaKeys[m], of: resource, indent: indent + 1, into: &out, renderer: renderer)
+                    key(Self.metaKey(m), &out)
+                    writeMeta(Self.metaKey(m), of: resource, indent: indent + 1, into: &out, renderer: renderer)
                 }
                 m += 1
             }
-            if m < Self.metaKeys.count, Self.metaKeys[m] == name { m += 1 }
+            if m < Self.metaKeyCount, Self.metaKey(m) == name { m += 1 }
             key(name, &out)
             write(value, indent: indent + 1, into: &out)
         }
-        while m < Self.metaKeys.count {
+        while m < Self.metaKeyCount {
             if Self.hasMeta(m, resource) {
-                key(Self.metaKeys[m], &out)
-                writeMeta(Self.metaKeys[m], of: resource, indent: indent + 1, into: &out, renderer: renderer)
+                key(Self.metaKey(m), &out)
+                writeMeta(Self.metaKey(m), of: resource, indent: indent + 1, into: &out, renderer: renderer)
             }
             m += 1
         }
