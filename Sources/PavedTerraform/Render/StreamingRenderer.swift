@@ -86,41 +86,49 @@ struct StreamingRenderer {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// Rendered `"name": {…}` entries, chunk by chunk, with where each entry starts.
-    struct Entries {
-        var chunks: [[UInt8]]
-        var offsets: [[Int]]
-        var chunkSize: Int
+    /// Rendered `"name": {…}` entries, chunk by chunk, with where each entry starts. Owns the
+    /// chunks' bytes and frees them when it goes.
+    final class Entries {
+        let chunks: [UnsafeMutableBufferPointer<UInt8>]
+        let offsets: [[Int]]
+        let chunkSize: Int
+
+        init(chunks: [UnsafeMutableBufferPointer<UInt8>], offsets: [[Int]], chunkSize: Int) {
+            self.chunks = chunks
+            self.offsets = offsets
+            self.chunkSize = chunkSize
+        }
+
+        deinit { for chunk in chunks { chunk.deallocate() } }
 
         func append(_ index: Int, to out: inout [UInt8]) {
             let chunk = index / chunkSize, local = index % chunkSize
             let start = offsets[chunk][local]
             let end = local + 1 < offsets[chunk].count ? offsets[chunk][local + 1] : chunks[chunk].count
-            out.append(contentsOf: chunks[chunk][start..<end])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: chunks[chunk][start..<end]))
         }
     }
 
     private func renderEntries(_ resources: ArraySlice<Resource>, renderer: TerraformRenderer) -> Entries {
         let chunkSize = 1024
         let count = (resources.count + chunkSize - 1) / chunkSize
-        var chunks = [[UInt8]](repeating: [], count: count)
+        var chunks = [UnsafeMutableBufferPointer<UInt8>](repeating: UnsafeMutableBufferPointer(start: nil, count: 0), count: count)
         var offsets = [[Int]](repeating: [], count: count)
         // Read through a buffer pointer: `resources[i]` on the slice copies the whole resource
         // (a retain and a release of every string and value in it).
         resources.withUnsafeBufferPointer { all in
             nonisolated(unsafe) let all = all  // read-only while the chunks render
-            @Sendable func render(_ c: Int) -> ([UInt8], [Int]) {
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(chunkSize * 700)
+            @Sendable func render(_ c: Int) -> (UnsafeMutableBufferPointer<UInt8>, [Int]) {
+                var out = ByteSink(capacity: chunkSize * 700)
                 var starts: [Int] = []
                 starts.reserveCapacity(chunkSize)
                 for i in (c * chunkSize)..<min((c + 1) * chunkSize, all.count) {
-                    starts.append(bytes.count)
-                    JSONWriter.writeString(all[i].address.name, into: &bytes)
-                    bytes.append(contentsOf: ": ".utf8)
-                    writeBody(all[i], indent: 3, into: &bytes, renderer: renderer)
+                    starts.append(out.count)
+                    out.writeString(all[i].address.name)
+                    out.append(": ")
+                    writeBody(all[i], indent: 3, into: &out, renderer: renderer)
                 }
-                return (bytes, starts)
+                return (out.take(), starts)
             }
             if count <= 1 {
                 if count == 1 { (chunks[0], offsets[0]) = render(0) }
@@ -167,16 +175,16 @@ struct StreamingRenderer {
         }
     }
 
-    private func writeBody(_ resource: borrowing Resource, indent: Int, into out: inout [UInt8], renderer: TerraformRenderer) {
+    private func writeBody(_ resource: borrowing Resource, indent: Int, into out: inout ByteSink, renderer: TerraformRenderer) {
         // Arguments are sorted by key; the meta-arguments are merged in at their places (an
         // argument of the same name wins, as in the JSON tree path).
         var first = true
-        func key(_ key: String, _ out: inout [UInt8]) {
+        func key(_ key: String, _ out: inout ByteSink) {
             out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
             first = false
-            newline(indent + 1, &out)
-            JSONWriter.writeString(key, into: &out)
-            out.append(contentsOf: ": ".utf8)
+            out.newline(indent + 1)
+            out.writeString(key)
+            out.append(": ")
         }
         var m = 0
         for (name, value) in resource.arguments {
@@ -199,28 +207,28 @@ struct StreamingRenderer {
             m += 1
         }
         if first {
-            out.append(contentsOf: "{}".utf8)
+            out.append("{}")
             return
         }
-        newline(indent, &out)
+        out.newline(indent)
         out.append(UInt8(ascii: "}"))
     }
 
     /// A meta-argument or the provenance comment, as ``TerraformRenderer/body(of:)`` writes it.
-    private func writeMeta(_ key: String, of resource: borrowing Resource, indent: Int, into out: inout [UInt8], renderer: TerraformRenderer) {
+    private func writeMeta(_ key: String, of resource: borrowing Resource, indent: Int, into out: inout ByteSink, renderer: TerraformRenderer) {
         switch key {
         case "//":
             guard let p = resource.provenance else { return }
             if !p.waivers.isEmpty || p.metadata != nil { break }  // rare: the JSON tree path below
             out.append(UInt8(ascii: "{"))
-            newline(indent + 1, &out)
-            out.append(contentsOf: "\"construct\": ".utf8)
-            JSONWriter.writeString(p.constructPath, into: &out)
+            out.newline(indent + 1)
+            out.append("\"construct\": ")
+            out.writeString(p.constructPath)
             out.append(UInt8(ascii: ","))
-            newline(indent + 1, &out)
-            out.append(contentsOf: "\"source\": ".utf8)
-            JSONWriter.writeString(p.location.description, into: &out)
-            newline(indent, &out)
+            out.newline(indent + 1)
+            out.append("\"source\": ")
+            out.writeString(p.location.description)
+            out.newline(indent)
             out.append(UInt8(ascii: "}"))
             return
         case "depends_on":
@@ -228,10 +236,10 @@ struct StreamingRenderer {
             out.append(UInt8(ascii: "["))
             for (i, target) in targets.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1, &out)
-                JSONWriter.writeString(target.description, into: &out)
+                out.newline(indent + 1)
+                out.writeString(target.description)
             }
-            newline(indent, &out)
+            out.newline(indent)
             out.append(UInt8(ascii: "]"))
             return
         case "count":
@@ -241,23 +249,27 @@ struct StreamingRenderer {
             if let forEach = resource.forEach { write(forEach, indent: indent, into: &out) }
             return
         case "provider":
-            if let provider = resource.provider { JSONWriter.writeString(provider.description, into: &out) }
+            if let provider = resource.provider { out.writeString(provider.description) }
             return
         default: break
         }
         // Lifecycle and waivers: small and rare, through the JSON tree.
         let bare = Resource(resource.address, lifecycle: resource.lifecycle, provenance: resource.provenance)
-        writer.write(renderer.body(of: bare)[key] ?? .null, indent: indent, into: &out)
+        var bytes: [UInt8] = []
+        writer.write(renderer.body(of: bare)[key] ?? .null, indent: indent, into: &bytes)
+        out.append(bytes)
     }
 
     /// A value as ``ExpressionRenderer/json(_:)`` then ``JSONWriter`` would write it.
-    func write(_ value: Value, indent: Int, into out: inout [UInt8]) {
+    func write(_ value: Value, indent: Int, into out: inout ByteSink) {
         switch value {
         case .string(let s): Self.writeLiteral(s, into: &out)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
-        case .double(let d): out.append(contentsOf: JSONWriter.format(d).utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .null: out.append(contentsOf: "null".utf8)
+        case .int(let i): out.append(i)
+        case .double(let d):
+            var text = JSONWriter.format(d)
+            text.withUTF8 { out.append($0) }
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .null: out.append("null")
         case .expression(let e):
             out.append(UInt8(ascii: "\""))
             writeInterpolation(e, into: &out)
@@ -266,66 +278,86 @@ struct StreamingRenderer {
             out.append(UInt8(ascii: "\""))
             for part in parts {
                 switch part {
-                case .literal(let text): JSONWriter.writeStringContent(ExpressionRenderer.escapeTemplate(text), into: &out)
+                case .literal(let text): out.writeStringContent(ExpressionRenderer.escapeTemplate(text))
                 case .expression(let e): writeInterpolation(e, into: &out)
                 }
             }
             out.append(UInt8(ascii: "\""))
         case .list(let items):
-            JSONWriter.writeArray(items, indent: indent, into: &out) { item, out in write(item, indent: indent + 1, into: &out) }
+            if items.isEmpty {
+                out.append("[]")
+                return
+            }
+            out.append(UInt8(ascii: "["))
+            for i in items.indices {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.newline(indent + 1)
+                write(items[i], indent: indent + 1, into: &out)
+            }
+            out.newline(indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
             var members = members
             if members.contains(where: { $0.key.utf8.contains(UInt8(ascii: "{")) }) {
                 // Keys are escaped, then sorted, as the JSON tree path does (rarely needed).
                 members = Members(members.lazy.map { (ExpressionRenderer.escapeTemplate($0.key), $0.value) })
             }
-            JSONWriter.writeArray(members, indent: indent, into: &out, open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) { member, out in
-                JSONWriter.writeString(member.key, into: &out)
-                out.append(contentsOf: ": ".utf8)
-                write(member.value, indent: indent + 1, into: &out)
+            if members.isEmpty {
+                out.append("{}")
+                return
             }
+            out.append(UInt8(ascii: "{"))
+            for i in members.indices {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.newline(indent + 1)
+                out.writeString(members[i].key)
+                out.append(": ")
+                write(members[i].value, indent: indent + 1, into: &out)
+            }
+            out.newline(indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     /// A literal string: template sequences escaped, then JSON-escaped. One scan when there is
     /// nothing to escape (almost always), instead of one per escaping.
-    static func writeLiteral(_ s: String, into out: inout [UInt8]) {
+    static func writeLiteral(_ s: String, into out: inout ByteSink) {
         var s = s
         let copied = s.withUTF8 { bytes in
             for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "{") {
                 return false
             }
             out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: bytes)
+            out.append(bytes)
             out.append(UInt8(ascii: "\""))
             return true
         }
-        if !copied { JSONWriter.writeString(ExpressionRenderer.escapeTemplate(s), into: &out) }
+        if !copied { out.writeString(ExpressionRenderer.escapeTemplate(s)) }
     }
 
     /// `${…}` for an expression, inside a JSON string (quotes not included): the bytes
     /// ``ExpressionRenderer/json(_:)`` gives, written piece by piece (JSON escaping is byte by byte,
     /// so escaping the pieces is escaping the whole).
-    private func writeInterpolation(_ expression: Expression, into out: inout [UInt8]) {
-        out.append(contentsOf: "${".utf8)
+    private func writeInterpolation(_ expression: Expression, into out: inout ByteSink) {
+        out.append("${")
         if case .reference(let r) = expression {
-            if r.address.mode == .data { out.append(contentsOf: "data.".utf8) }
-            JSONWriter.writeStringContent(r.address.type, into: &out)
+            if r.address.mode == .data { out.append("data.") }
+            out.writeStringContent(r.address.type)
             out.append(UInt8(ascii: "."))
-            JSONWriter.writeStringContent(r.address.name, into: &out)
+            out.writeStringContent(r.address.name)
             for step in r.path {
                 switch step {
                 case .attribute(let name):
                     out.append(UInt8(ascii: "."))
-                    JSONWriter.writeStringContent(name, into: &out)
+                    out.writeStringContent(name)
                 case .index(let i):
                     out.append(UInt8(ascii: "["))
-                    out.append(contentsOf: String(i).utf8)
+                    out.append(i)
                     out.append(UInt8(ascii: "]"))
                 }
             }
         } else {
-            JSONWriter.writeStringContent(ExpressionRenderer.hcl(expression), into: &out)
+            out.writeStringContent(ExpressionRenderer.hcl(expression))
         }
         out.append(UInt8(ascii: "}"))
     }

@@ -1,0 +1,101 @@
+/// An append-only byte buffer for the renderer's hot path.
+///
+/// `[UInt8].append` checks uniqueness and capacity and goes through generic sequence code on every
+/// call; rendering 100,000 blocks makes tens of millions of small appends. This buffer owns its
+/// memory (noncopyable, freed on deinit) and checks only capacity.
+struct ByteSink: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written, handed to the caller, who deallocates them.
+    consuming func take() -> UnsafeMutableBufferPointer<UInt8> {
+        let bytes = UnsafeMutableBufferPointer(start: base, count: count)
+        discard self
+        return bytes
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+    }
+
+    @inline(never)
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(capacity * 2, needed)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).initialize(from: start, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// A newline and two spaces per level of `indent`.
+    @inline(__always)
+    mutating func newline(_ indent: Int) {
+        let n = indent * 2
+        reserve(n + 1)
+        base[count] = UInt8(ascii: "\n")
+        (base + count + 1).initialize(repeating: UInt8(ascii: " "), count: n)
+        count += n + 1
+    }
+
+    /// An integer in decimal.
+    mutating func append(_ i: Int) {
+        var text = String(i)  // small: no allocation
+        text.withUTF8 { append($0) }
+    }
+
+    /// `"text"`, JSON-escaped, as ``JSONWriter/writeString(_:into:)`` writes it.
+    mutating func writeString(_ s: String) {
+        append(UInt8(ascii: "\""))
+        writeStringContent(s)
+        append(UInt8(ascii: "\""))
+    }
+
+    /// The JSON-escaped text of a string, without quotes, as ``JSONWriter/writeStringContent(_:into:)``.
+    mutating func writeStringContent(_ s: String) {
+        var s = s
+        let clean = s.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            append(bytes)
+            return true
+        }
+        if !clean {
+            var escaped: [UInt8] = []  // rare: the one escaping routine
+            JSONWriter.writeStringContent(s, into: &escaped)
+            append(escaped)
+        }
+    }
+}
