@@ -57,16 +57,18 @@ public struct Metadata: Sendable, Equatable {
 
     /// The tags for a resource in `environment` of `platform`.
     public func tags(platform: String, environment: String) -> Members {
-        var tags = Members()  // every key below, kept in order
-        tags[TagKey.platform] = .string(platform)
-        tags[TagKey.environment] = .string(environment)
-        tags[TagKey.managedBy] = "paved"
-        if let owner { tags[TagKey.owner] = .string(owner) }
-        if let team { tags[TagKey.team] = .string(team) }
-        if let tier { tags[TagKey.tier] = .string(tier.tagValue) }
-        if let classification { tags[TagKey.classification] = .string(classification.rawValue) }
-        if let costCenter { tags[TagKey.costCenter] = .string(costCenter) }
-        return tags
+        // Added in key order, so Members adopts them without sorting.
+        var tags: [(String, Value)] = []
+        tags.reserveCapacity(8)
+        if let costCenter { tags.append((TagKey.costCenter, .string(costCenter))) }
+        if let classification { tags.append((TagKey.classification, .string(classification.rawValue))) }
+        tags.append((TagKey.environment, .string(environment)))
+        tags.append((TagKey.managedBy, "paved"))
+        if let owner { tags.append((TagKey.owner, .string(owner))) }
+        tags.append((TagKey.platform, .string(platform)))
+        if let team { tags.append((TagKey.team, .string(team))) }
+        if let tier { tags.append((TagKey.tier, .string(tier.tagValue))) }
+        return Members(tags)
     }
 }
 

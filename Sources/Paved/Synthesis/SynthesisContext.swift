@@ -18,6 +18,9 @@ public struct SynthesisContext: Sendable {
     let retentionDefaults: [Classification: Retention]
     /// ``PublicAccess`` constructs by target name, looked up once: targets ask whether they are public.
     let publicAccess: [String: PublicAccess]
+    private var lastType = ""
+    private var lastConstructName = ""
+    private var lastConstructPath = ""
     /// Set while a construct is lowered as a reusable Terraform module (`paved modules export`): its
     /// physical names, tags and labels then come from the module's input variables. Nil otherwise.
     public internal(set) var module: ModuleLowering?
@@ -236,8 +239,17 @@ public struct SynthesisContext: Sendable {
         _ address: ResourceAddress, _ arguments: Members, construct: any Construct, at location: SourceLocation?,
         part: String?, dependsOn: [ResourceAddress], lifecycle: Lifecycle?
     ) -> ResourceAddress {
-        providersUsed.insert(address.providerName)
-        var path = "\(platformName)/\(construct.name)"
+        // A construct adds its blocks one after another: remember the last provider and path
+        // rather than hash and format them again for each block.
+        if address.type != lastType {
+            lastType = address.type
+            providersUsed.insert(address.providerName)
+        }
+        if construct.name != lastConstructName {
+            lastConstructName = construct.name
+            lastConstructPath = "\(platformName)/\(construct.name)"
+        }
+        var path = lastConstructPath
         if let part { path += "/\(part)" }
         resources.append(Resource(
             address, arguments: arguments, dependsOn: dependsOn, lifecycle: lifecycle,

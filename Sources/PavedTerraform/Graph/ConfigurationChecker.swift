@@ -225,7 +225,7 @@ struct EdgeCollector {
     /// declared (its edges then include only the declared blocks).
     mutating func collect(_ resource: borrowing Resource) -> Bool {
         clean = true
-        for member in resource.arguments { collect(member.value) }
+        for i in resource.arguments.storage.indices { collect(resource.arguments.storage[i].value) }
         if let count = resource.count { collect(count) }
         if let forEach = resource.forEach { collect(forEach) }
         for target in resource.dependsOn { add(target) }
@@ -241,7 +241,7 @@ struct EdgeCollector {
         switch value {
         case .string, .int, .double, .bool, .null: return
         case .list(let items): for item in items { collect(item) }
-        case .object(let members): for member in members { collect(member.value) }
+        case .object(let members): for i in members.storage.indices { collect(members.storage[i].value) }
         case .expression(let e): collect(e)
         case .template(let parts): for case .expression(let e) in parts { collect(e) }
         }

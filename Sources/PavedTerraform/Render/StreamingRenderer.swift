@@ -307,12 +307,12 @@ struct StreamingRenderer {
                 return
             }
             out.append(UInt8(ascii: "{"))
-            for i in members.indices {
+            for i in members.storage.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 out.newline(indent + 1)
-                out.writeString(members[i].key)
+                out.writeString(members.storage[i].key)
                 out.append(": ")
-                write(members[i].value, indent: indent + 1, into: &out)
+                write(members.storage[i].value, indent: indent + 1, into: &out)
             }
             out.newline(indent)
             out.append(UInt8(ascii: "}"))
