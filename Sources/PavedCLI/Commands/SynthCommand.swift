@@ -40,7 +40,7 @@ struct SynthCommand: AsyncParsableCommand {
             throw ExitCode(ExitCodes.findings)
         }
         for warning in result.warnings { Console.printError(warning.description) }
-        try SynthPipeline.gate(result.synthesis)
+        try SynthPipeline.report(result.gate)
         let writer = OutputWriter(root: URL(fileURLWithPath: out))
         if check {
             let drift = try writer.drift(result.files, stackPaths: result.stackPaths)
@@ -80,6 +80,8 @@ enum SynthPipeline {
         var stackPaths: Set<String>
         var warnings: [Diagnostic]
         var synthesis: Synthesis
+        /// The policy gate over every stack, run while the stacks were rendered and validated.
+        var gate: PolicyGate.Result
 
         func summary(out: String) -> String {
             var lines = ["Synthesized platform \(synthesis.platform) into \(out)/"]
@@ -93,12 +95,8 @@ enum SynthPipeline {
         }
     }
 
-    /// Runs the policy packs over every stack; prints findings, and stops on unwaived hard-mandatory ones.
-    static func gate(_ synthesis: Synthesis) throws {
-        let gate = try PolicyGate.standard()  // a malformed rule file is a DiagnosticsError: exit 2
-        let result = gate.check(stacks: synthesis.stacks.map {
-            PolicyGate.Stack(environment: $0.environment.rawValue, path: $0.path, configuration: $0.configuration)
-        })
+    /// Prints the policy gate's findings, and stops on unwaived hard-mandatory ones.
+    static func report(_ result: PolicyGate.Result) throws {
         for message in result.messages { Console.printError(message) }
         if result.blocked {
             Console.printError("synth refused: fix or waive the findings above; nothing was written")
@@ -115,20 +113,43 @@ enum SynthPipeline {
         if synthesis.diagnostics.hasErrors { throw DiagnosticsError(synthesis.diagnostics) }
         let renderer = TerraformRenderer()
         let validator = try SchemaValidator(schemas: bundledSchemas())
+        let gate = try PolicyGate.standard()  // a malformed rule file is a DiagnosticsError: exit 2
+        // Every stack is rendered and validated, written or not: a platform is valid as a whole.
+        // Stacks are independent, and the policy gate needs only the model, so all of them run
+        // at once on every core; results are kept in stack order. (The gate's result is reported
+        // only when the output is schema-valid.)
+        let stacks = synthesis.stacks
+        var rendered = [(bytes: [UInt8], problems: [Diagnostic])](repeating: ([], []), count: stacks.count)
+        var gateResult: PolicyGate.Result?
+        rendered.withUnsafeMutableBufferPointer { buffer in
+            withUnsafeMutablePointer(to: &gateResult) { gateSlot in
+                nonisolated(unsafe) let slots = buffer  // each iteration writes only its own slot
+                nonisolated(unsafe) let gateSlot = gateSlot
+                DispatchQueue.concurrentPerform(iterations: stacks.count + 1) { i in
+                    if i == stacks.count {
+                        gateSlot.pointee = gate.check(stacks: stacks.map {
+                            PolicyGate.Stack(environment: $0.environment.rawValue, path: $0.path, configuration: $0.configuration)
+                        })
+                        return
+                    }
+                    let bytes = renderer.renderBytes(stacks[i].configuration)
+                    slots[i] = (bytes, validator.validate(text: bytes, file: stacks[i].path))
+                }
+            }
+        }
         var files: [(path: String, bytes: [UInt8])] = []
         var invalid: [Diagnostic] = []
-        for stack in synthesis.stacks {
-            let bytes = renderer.renderBytes(stack.configuration)
-            // Every stack is validated, written or not: a platform is valid as a whole.
-            invalid += validator.validate(text: bytes, file: stack.path)
-            if env == nil || stack.environment.rawValue == env { files.append((stack.path, bytes)) }
+        for (stack, result) in zip(stacks, rendered) {
+            invalid += result.problems
+            if env == nil || stack.environment.rawValue == env { files.append((stack.path, result.bytes)) }
         }
         if invalid.hasErrors {
             throw SynthError.invalidOutput(invalid)
         }
         files.append(("manifest.json", Array(Manifest(platform: platform.name, stacks: synthesis.stacks).render().utf8)))
+        guard let gateResult else { throw CLIError("internal error: the policy gate did not run; please report this Paved bug") }
         return Result(
             files: files, stackPaths: Set(synthesis.stacks.map(\.path)), warnings: synthesis.diagnostics.filter { $0.severity != .error },
-            synthesis: synthesis)
+            synthesis: synthesis, gate: gateResult)
     }
 }
