@@ -164,19 +164,67 @@ struct MisspelledBucket: Construct {
         #expect(result.stderr.contains("bukket"))
         #expect(result.stderr.contains("PavedCLITests/SynthCommandTests.swift:\(line)"))
         #expect(result.stderr.contains("synth refused: 1 schema error in the synthesized Terraform; nothing was written"))
+        // The policy gate ran alongside validation, but its result is reported only for valid output.
+        #expect(!result.stderr.contains("policy:"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func everyStackIsValidatedAndReportedInStackOrder() async throws {
+        // Stacks are rendered and validated concurrently; the report keeps the platform's order.
+        let out = try CLI.temporaryDirectory().appendingPathComponent("out")
+        let platform = Platform("acme", owner: "o@acme.io") {
+            Environment(.dev, aws: .account("111111111111", region: "eu-west-1"))
+            Environment(.prod, aws: .account("222222222222", region: "eu-west-1"))
+            MisspelledBucket()
+        }
+        let result = try await captureStandardError {
+            await PavedCLI.run(platform: platform, arguments: ["synth", "--out", out.path])
+        }
+        #expect(result.status == 1)
+        let dev = try #require(result.stderr.range(of: "dev/main.tf.json:"))
+        let prod = try #require(result.stderr.range(of: "prod/main.tf.json:"))
+        #expect(dev.lowerBound < prod.lowerBound)
+        #expect(result.stderr.contains("synth refused: 2 schema errors in the synthesized Terraform; nothing was written"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
 
-/// Runs `body` with standard error redirected to a pipe, and returns what it wrote.
+/// Runs `body` with standard error redirected to a file, and returns what it wrote.
+///
+/// Standard error is one per process and tests run concurrently, so captures take turns (an
+/// async lock); a file, unlike a pipe, never blocks a writer that has more to say than a pipe holds.
 func captureStandardError(_ body: () async -> Int32) async throws -> (status: Int32, stderr: String) {
-    let pipe = Pipe()
+    await StandardErrorCapture.shared.acquire()
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("paved-stderr-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: file.path, contents: nil)
     let saved = dup(STDERR_FILENO)
-    dup2(pipe.fileHandleForWriting.fileDescriptor, STDERR_FILENO)
+    let fd = open(file.path, O_WRONLY)
+    dup2(fd, STDERR_FILENO)
     let status = await body()
     dup2(saved, STDERR_FILENO)
     close(saved)
-    try pipe.fileHandleForWriting.close()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    close(fd)
+    await StandardErrorCapture.shared.release()
+    let data = try Data(contentsOf: file)
+    try? FileManager.default.removeItem(at: file)
     return (status, String(decoding: data, as: UTF8.self))
+}
+
+/// An async lock: one capture of standard error at a time.
+actor StandardErrorCapture {
+    static let shared = StandardErrorCapture()
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
 }
