@@ -1,5 +1,3 @@
-import Dispatch
-
 /// One environment's Terraform root module.
 public struct Stack: Sendable, Equatable {
     public var environment: EnvironmentName
@@ -78,16 +76,12 @@ public struct Synthesizer: Sendable {
             for construct in constructs { construct.lower(into: &context) }
             return context
         }
-        var parts = [SynthesisContext](repeating: base, count: count)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer  // each iteration writes only its own slot
-            DispatchQueue.concurrentPerform(iterations: count) { c in
-                var context = base
-                for construct in constructs[(c * chunkSize)..<min((c + 1) * chunkSize, constructs.count)] {
-                    construct.lower(into: &context)
-                }
-                slots[c] = context
+        var parts = Parallel.map(count) { c in
+            var context = base
+            for construct in constructs[(c * chunkSize)..<min((c + 1) * chunkSize, constructs.count)] {
+                construct.lower(into: &context)
             }
+            return context
         }
         var joined = base
         var pieces = [joined.takeResources()]

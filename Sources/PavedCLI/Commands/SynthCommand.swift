@@ -119,29 +119,26 @@ enum SynthPipeline {
         // at once on every core; results are kept in stack order. (The gate's result is reported
         // only when the output is schema-valid.)
         let stacks = synthesis.stacks
-        var rendered = [(bytes: [UInt8], problems: [Diagnostic])](repeating: ([], []), count: stacks.count)
-        var gateResult: PolicyGate.Result?
-        rendered.withUnsafeMutableBufferPointer { buffer in
-            withUnsafeMutablePointer(to: &gateResult) { gateSlot in
-                nonisolated(unsafe) let slots = buffer  // each iteration writes only its own slot
-                nonisolated(unsafe) let gateSlot = gateSlot
-                DispatchQueue.concurrentPerform(iterations: stacks.count + 1) { i in
-                    if i == stacks.count {
-                        gateSlot.pointee = gate.check(stacks: stacks.map {
-                            PolicyGate.Stack(environment: $0.environment.rawValue, path: $0.path, configuration: $0.configuration)
-                        })
-                        return
-                    }
-                    let bytes = renderer.renderBytes(stacks[i].configuration)
-                    slots[i] = (bytes, validator.validate(text: bytes, file: stacks[i].path))
-                }
+        enum Work { case stack(bytes: [UInt8], problems: [Diagnostic]), gate(PolicyGate.Result) }
+        let work = Parallel.map(stacks.count + 1) { i -> Work in
+            if i == stacks.count {
+                return .gate(gate.check(stacks: stacks.map {
+                    PolicyGate.Stack(environment: $0.environment.rawValue, path: $0.path, configuration: $0.configuration)
+                }))
             }
+            let bytes = renderer.renderBytes(stacks[i].configuration)
+            return .stack(bytes: bytes, problems: validator.validate(text: bytes, file: stacks[i].path))
         }
         var files: [(path: String, bytes: [UInt8])] = []
         var invalid: [Diagnostic] = []
-        for (stack, result) in zip(stacks, rendered) {
-            invalid += result.problems
-            if env == nil || stack.environment.rawValue == env { files.append((stack.path, result.bytes)) }
+        var gateResult: PolicyGate.Result?
+        for (i, item) in work.enumerated() {
+            switch item {
+            case .gate(let result): gateResult = result
+            case .stack(let bytes, let problems):
+                invalid += problems
+                if env == nil || stacks[i].environment.rawValue == env { files.append((stacks[i].path, bytes)) }
+            }
         }
         if invalid.hasErrors {
             throw SynthError.invalidOutput(invalid)

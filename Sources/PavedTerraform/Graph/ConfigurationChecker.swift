@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Checks a ``Configuration`` before it is rendered: names, duplicates, references and cycles.
 ///
 /// Returns every problem at once as diagnostics, each at the Swift line that declared the block.
@@ -45,12 +43,11 @@ public struct ConfigurationChecker: Sendable {
         // walk in chunks on every core; results join in order.
         let chunkSize = 2048
         let chunkCount = (c.resources.count + chunkSize - 1) / chunkSize
-        var parts = [(edges: Edges, diagnostics: [Diagnostic])](repeating: (Edges(), []), count: chunkCount)
         // Read through a buffer pointer: `resources[i]` copies the whole resource (a retain and a
         // release of every string and value in it).
-        c.resources.withUnsafeBufferPointer { resources in
+        let parts = c.resources.withUnsafeBufferPointer { resources in
             nonisolated(unsafe) let resources = resources  // read-only during the walk
-            @Sendable func walk(_ chunk: Int) -> (edges: Edges, diagnostics: [Diagnostic]) {
+            return Parallel.map(chunkCount) { chunk in
                 var collector = EdgeCollector(symbols: symbols)
                 var found: [Diagnostic] = []
                 for i in (chunk * chunkSize)..<min((chunk + 1) * chunkSize, resources.count) {
@@ -63,15 +60,7 @@ public struct ConfigurationChecker: Sendable {
                     uses.references += resources[i].dependsOn
                     found += symbols.check(uses, at: resources[i].provenance?.location, owner: resources[i].address.description)
                 }
-                return (collector.edges, found)
-            }
-            if chunkCount == 1 {
-                parts[0] = walk(0)
-            } else if chunkCount > 1 {
-                parts.withUnsafeMutableBufferPointer { buffer in
-                    nonisolated(unsafe) let slots = buffer  // each iteration writes only its own slot
-                    DispatchQueue.concurrentPerform(iterations: chunkCount) { slots[$0] = walk($0) }
-                }
+                return (edges: collector.edges, diagnostics: found)
             }
         }
         var edges = Edges()
@@ -213,7 +202,7 @@ struct Edges: Sendable {
 }
 
 /// Walks blocks for their edges, looking each reference up once.
-struct EdgeCollector {
+struct EdgeCollector: ExpressionVisitor {
     let symbols: Symbols
     var edges = Edges()
     /// False once the block being walked uses anything undeclared.
@@ -225,9 +214,9 @@ struct EdgeCollector {
     /// declared (its edges then include only the declared blocks).
     mutating func collect(_ resource: borrowing Resource) -> Bool {
         clean = true
-        for i in resource.arguments.storage.indices { collect(resource.arguments.storage[i].value) }
-        if let count = resource.count { collect(count) }
-        if let forEach = resource.forEach { collect(forEach) }
+        for i in resource.arguments.storage.indices { resource.arguments.storage[i].value.walkExpressions(&self) }
+        resource.count?.walkExpressions(&self)
+        resource.forEach?.walkExpressions(&self)
         for target in resource.dependsOn { add(target) }
         edges.ends.append(edges.targets.count)
         return clean
@@ -237,24 +226,13 @@ struct EdgeCollector {
         if let index = symbols.declared[address] { edges.targets.append(index) } else { clean = false }
     }
 
-    private mutating func collect(_ value: Value) {
-        switch value {
-        case .string, .int, .double, .bool, .null: return
-        case .list(let items): for item in items { collect(item) }
-        case .object(let members): for i in members.storage.indices { collect(members.storage[i].value) }
-        case .expression(let e): collect(e)
-        case .template(let parts): for case .expression(let e) in parts { collect(e) }
-        }
-    }
-
-    private mutating func collect(_ expression: Expression) {
+    mutating func visit(_ expression: Expression) {
         switch expression {
         case .reference(let r): add(r.address)
         case .variable(let n): if !symbols.variables.contains(n) { clean = false }
         case .local(let n): if !symbols.locals.contains(n) { clean = false }
         case .moduleOutput(let m, _): if !symbols.modules.contains(m) { clean = false }
-        case .call(_, let args): for a in args { collect(a) }
-        case .raw: return
+        case .call, .raw: return
         }
     }
 }
@@ -295,13 +273,11 @@ struct Symbols: Sendable {
 }
 
 /// What one block uses: resource references (in order) and named symbols.
-struct Uses {
+struct Uses: ExpressionVisitor {
     var references: [ResourceAddress] = []
     var variables: [String] = []
     var locals: [String] = []
     var modules: [String] = []
-
-    var isEmpty: Bool { references.isEmpty && variables.isEmpty && locals.isEmpty && modules.isEmpty }
 
     mutating func collect(arguments: Members) {
         let start = references.count
@@ -311,23 +287,16 @@ struct Uses {
     }
 
     mutating func collect(_ value: Value) {
-        switch value {
-        case .string, .int, .double, .bool, .null: return
-        case .list(let items): for item in items { collect(item) }
-        case .object(let members): for member in members { collect(member.value) }
-        case .expression(let e): collect(e)
-        case .template(let parts): for case .expression(let e) in parts { collect(e) }
-        }
+        value.walkExpressions(&self)
     }
 
-    mutating func collect(_ expression: Expression) {
+    mutating func visit(_ expression: Expression) {
         switch expression {
         case .reference(let r): references.append(r.address)
         case .variable(let n): variables.append(n)
         case .local(let n): locals.append(n)
         case .moduleOutput(let m, _): modules.append(m)
-        case .call(_, let args): for a in args { collect(a) }
-        case .raw: return
+        case .call, .raw: return
         }
     }
 }

@@ -122,7 +122,7 @@ public struct JSONWriter: Sendable {
         s.withUTF8 { bytes in
             // Fast path: nothing to escape, copy the bytes at once.
             var clean = true
-            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            for byte in bytes where needsEscape(byte) {
                 clean = false
                 break
             }
@@ -132,6 +132,12 @@ public struct JSONWriter: Sendable {
                 for byte in bytes { appendEscaped(byte, into: &out) }
             }
         }
+    }
+
+    /// True for a byte JSON must escape in a string: a control character, `"` or `\`.
+    @inline(__always)
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     @inline(__always)

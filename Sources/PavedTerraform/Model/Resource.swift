@@ -103,10 +103,10 @@ public struct Resource: Sendable, Equatable {
 
     /// Every resource this block refers to, through its arguments and meta-arguments.
     public var referencedAddresses: [ResourceAddress] {
-        var refs: [Reference] = []
-        for member in arguments { member.value.collectReferences(into: &refs) }
-        count?.collectReferences(into: &refs)
-        forEach?.collectReferences(into: &refs)
-        return refs.map(\.address) + dependsOn
+        var collector = ReferenceCollector()
+        for member in arguments { member.value.walkExpressions(&collector) }
+        count?.walkExpressions(&collector)
+        forEach?.walkExpressions(&collector)
+        return collector.references.map(\.address) + dependsOn
     }
 }

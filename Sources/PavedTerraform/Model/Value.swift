@@ -37,31 +37,47 @@ public enum Value: Sendable, Equatable {
 
     /// Every reference this value contains, in order.
     public var references: [Reference] {
-        var out: [Reference] = []
-        collectReferences(into: &out)
-        return out
+        var collector = ReferenceCollector()
+        walkExpressions(&collector)
+        return collector.references
     }
 
-    func collectReferences(into out: inout [Reference]) {
+    /// Shows `visitor` every expression in this value that is not a function call, in order: list
+    /// items in turn, object members in key order, the expressions of a template, the arguments of a
+    /// call. The one walk the model's readers share.
+    func walkExpressions<Visitor: ExpressionVisitor>(_ visitor: inout Visitor) {
         switch self {
         case .string, .int, .double, .bool, .null: return
-        case .list(let items): for item in items { item.collectReferences(into: &out) }
-        case .object(let members):
-            for member in members { member.value.collectReferences(into: &out) }
-        case .expression(let e): e.collectReferences(into: &out)
-        case .template(let parts):
-            for case .expression(let e) in parts { e.collectReferences(into: &out) }
+        case .list(let items): for item in items { item.walkExpressions(&visitor) }
+        case .object(let members): for i in members.storage.indices { members.storage[i].value.walkExpressions(&visitor) }
+        case .expression(let e): e.walkExpressions(&visitor)
+        case .template(let parts): for case .expression(let e) in parts { e.walkExpressions(&visitor) }
         }
     }
 }
 
+/// What ``Value/walkExpressions(_:)`` shows each expression to.
+protocol ExpressionVisitor {
+    /// An expression other than a function call (whose arguments are walked instead).
+    mutating func visit(_ expression: Expression)
+}
+
 extension Expression {
-    func collectReferences(into out: inout [Reference]) {
-        switch self {
-        case .reference(let r): out.append(r)
-        case .call(_, let args): for a in args { a.collectReferences(into: &out) }
-        case .variable, .local, .moduleOutput, .raw: return
+    func walkExpressions<Visitor: ExpressionVisitor>(_ visitor: inout Visitor) {
+        if case .call(_, let args) = self {
+            for a in args { a.walkExpressions(&visitor) }
+        } else {
+            visitor.visit(self)
         }
+    }
+}
+
+/// The references a value holds, in order.
+struct ReferenceCollector: ExpressionVisitor {
+    var references: [Reference] = []
+
+    mutating func visit(_ expression: Expression) {
+        if case .reference(let r) = expression { references.append(r) }
     }
 }
 

@@ -88,7 +88,7 @@ struct ByteSink: ~Copyable {
     mutating func writeStringContent(_ s: String) {
         var s = s
         let clean = s.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            for byte in bytes where JSONWriter.needsEscape(byte) { return false }
             append(bytes)
             return true
         }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Writes resource and data blocks straight from the model to bytes, without building a ``JSON``
 /// tree first: the hot path of `synth` for large platforms.
 ///
@@ -112,13 +110,11 @@ struct StreamingRenderer {
     private func renderEntries(_ resources: ArraySlice<Resource>, renderer: TerraformRenderer) -> Entries {
         let chunkSize = 1024
         let count = (resources.count + chunkSize - 1) / chunkSize
-        var chunks = [UnsafeMutableBufferPointer<UInt8>](repeating: UnsafeMutableBufferPointer(start: nil, count: 0), count: count)
-        var offsets = [[Int]](repeating: [], count: count)
         // Read through a buffer pointer: `resources[i]` on the slice copies the whole resource
         // (a retain and a release of every string and value in it).
-        resources.withUnsafeBufferPointer { all in
+        let rendered = resources.withUnsafeBufferPointer { all in
             nonisolated(unsafe) let all = all  // read-only while the chunks render
-            @Sendable func render(_ c: Int) -> (UnsafeMutableBufferPointer<UInt8>, [Int]) {
+            return Parallel.map(count) { c in
                 var out = ByteSink(capacity: chunkSize * 700)
                 var starts: [Int] = []
                 starts.reserveCapacity(chunkSize)
@@ -128,24 +124,10 @@ struct StreamingRenderer {
                     out.append(": ")
                     writeBody(all[i], indent: 3, into: &out, renderer: renderer)
                 }
-                return (out.take(), starts)
-            }
-            if count <= 1 {
-                if count == 1 { (chunks[0], offsets[0]) = render(0) }
-            } else {
-                chunks.withUnsafeMutableBufferPointer { chunkBuffer in
-                    offsets.withUnsafeMutableBufferPointer { offsetBuffer in
-                        // Each iteration writes only its own slot.
-                        nonisolated(unsafe) let chunkSlots = chunkBuffer
-                        nonisolated(unsafe) let offsetSlots = offsetBuffer
-                        DispatchQueue.concurrentPerform(iterations: count) { c in
-                            (chunkSlots[c], offsetSlots[c]) = render(c)
-                        }
-                    }
-                }
+                return (bytes: out.take(), starts: starts)
             }
         }
-        return Entries(chunks: chunks, offsets: offsets, chunkSize: chunkSize)
+        return Entries(chunks: rendered.map(\.bytes), offsets: rendered.map(\.starts), chunkSize: chunkSize)
     }
 
     /// The keys a resource body can have besides its arguments, in key order, each written by ``writeMeta``.
@@ -324,7 +306,7 @@ struct StreamingRenderer {
     static func writeLiteral(_ s: String, into out: inout ByteSink) {
         var s = s
         let copied = s.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "{") {
+            for byte in bytes where JSONWriter.needsEscape(byte) || byte == UInt8(ascii: "{") {
                 return false
             }
             out.append(UInt8(ascii: "\""))
