@@ -243,4 +243,33 @@ import Testing
             variables: [Variable("v", type: "string")], outputs: [Output("o", value: .ref(.resource("aws_s3_bucket", "r0"), "id"))])
         #expect(TerraformRenderer().render(config) == JSONWriter().render(TerraformRenderer().json(config)))
     }
+
+    /// Chunks carry their own separators and type headers: the bytes do not depend on where the
+    /// chunk boundaries fall (a type change, or a duplicate address, right at a boundary).
+    @Test func chunkBoundariesDoNotChangeTheBytes() {
+        var resources: [Resource] = []
+        for (type, count) in [("aws_iam_role", 1), ("aws_kms_key", 3), ("aws_s3_bucket", 4), ("aws_sqs_queue", 2)] {
+            for i in 0..<count {
+                resources.append(Resource(.resource(type, "r\(i)"), arguments: ["n": .int(i)], provenance: Provenance(
+                    constructPath: "p/r\(i)", location: SourceLocation(file: "M.swift", line: i + 1, column: i == 2 ? 7 : nil))))
+            }
+        }
+        resources.append(Resource(.data("aws_caller_identity", "me")))
+        resources.append(Resource(.data("aws_region", "here")))
+        let config = Configuration(resources: resources)
+        let expected = JSONWriter().render(TerraformRenderer().json(config))
+        for chunkSize in 1...12 {
+            let bytes = StreamingRenderer(chunkSize: chunkSize).render(config, renderer: TerraformRenderer())
+            #expect(String(decoding: bytes, as: UTF8.self) == expected, "chunk size \(chunkSize)")
+        }
+
+        // A duplicate address renders once (its first declaration), wherever the chunks split.
+        var duplicated = resources
+        duplicated.insert(Resource(.resource("aws_kms_key", "r1"), arguments: ["n": .int(99)]), at: 3)
+        let once = StreamingRenderer(chunkSize: 1024).render(Configuration(resources: duplicated), renderer: TerraformRenderer())
+        for chunkSize in 1...12 {
+            #expect(StreamingRenderer(chunkSize: chunkSize).render(Configuration(resources: duplicated), renderer: TerraformRenderer()) == once)
+        }
+        #expect(!String(decoding: once, as: UTF8.self).contains("99"))
+    }
 }

@@ -98,4 +98,18 @@ struct ByteSink: ~Copyable {
             append(escaped)
         }
     }
+
+    /// A source location as a JSON string, as `writeString(location.description)` writes it
+    /// (without building the description: this runs once per rendered block).
+    mutating func writeString(_ location: SourceLocation) {
+        append(UInt8(ascii: "\""))
+        writeStringContent(location.file)
+        append(UInt8(ascii: ":"))
+        append(location.line)
+        if let column = location.column {
+            append(UInt8(ascii: ":"))
+            append(column)
+        }
+        append(UInt8(ascii: "\""))
+    }
 }

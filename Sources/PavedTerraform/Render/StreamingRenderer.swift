@@ -5,6 +5,8 @@
 /// holds the two paths to the same bytes.
 struct StreamingRenderer {
     let writer = JSONWriter()
+    /// Resources per rendering chunk (small in tests, to cross chunk boundaries).
+    var chunkSize = 1024
 
     /// The whole configuration: small blocks through the JSON tree, resources and data streamed.
     func render(_ c: Configuration, renderer: TerraformRenderer) -> [UInt8] {
@@ -20,23 +22,25 @@ struct StreamingRenderer {
         if !managed.isEmpty { root["resource"] = .null }
         if !data.isEmpty { root["data"] = .null }
 
-        var out: [UInt8] = []
-        out.reserveCapacity(c.resources.count * 700 + 4096)
-        out.append(UInt8(ascii: "{"))
+        var pieces = Pieces()
+        var out: [UInt8] = [UInt8(ascii: "{")]
         for (i, key) in JSONWriter.sortedKeys(root).enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             newline(1, &out)
             JSONWriter.writeString(key, into: &out)
             out.append(contentsOf: ": ".utf8)
             switch key {
-            case "resource": writeBlocks(managed, into: &out, renderer: renderer)
-            case "data": writeBlocks(data, into: &out, renderer: renderer)
+            case "resource", "data":
+                pieces.append(out)
+                out = []
+                writeBlocks(key == "resource" ? managed : data, into: &pieces, renderer: renderer)
             default: writer.write(root[key] ?? .null, indent: 1, into: &out)
             }
         }
         newline(0, &out)
         out.append(contentsOf: "}\n".utf8)
-        return out
+        pieces.append(out)
+        return pieces.joined()
     }
 
     static func sortedIfNeeded(_ resources: [Resource]) -> [Resource] {
@@ -48,86 +52,101 @@ struct StreamingRenderer {
         return sorted ? resources : resources.sorted { $0.address < $1.address }
     }
 
-    /// `{ "type": { "name": { body } } }` for resources already sorted by address.
-    ///
-    /// Each resource's `"name": {…}` entry depends only on that resource, so large configurations
-    /// render their entries on every core in contiguous chunks; the chunks are then stitched in
-    /// order, so the bytes are the same as a sequential run.
-    private func writeBlocks(_ resources: ArraySlice<Resource>, into out: inout [UInt8], renderer: TerraformRenderer) {
-        let entries = renderEntries(resources, renderer: renderer)
-        out.append(UInt8(ascii: "{"))
-        var i = resources.startIndex
-        var firstType = true
-        while i < resources.endIndex {
-            let type = resources[i].address.type
-            if !firstType { out.append(UInt8(ascii: ",")) }
-            firstType = false
-            newline(2, &out)
-            JSONWriter.writeString(type, into: &out)
-            out.append(contentsOf: ": {".utf8)
-            var firstName = true
-            var lastName: String?
-            while i < resources.endIndex, resources[i].address.type == type {
-                defer { i += 1 }
-                let name = resources[i].address.name
-                if name == lastName { continue }  // a duplicate address: the checker reports it
-                lastName = name
-                if !firstName { out.append(UInt8(ascii: ",")) }
-                firstName = false
-                newline(3, &out)
-                entries.append(i - resources.startIndex, to: &out)
+    /// The rendered pieces of a document, in order. Owns their bytes until they are joined.
+    struct Pieces: ~Copyable {
+        private var list: [UnsafeMutableBufferPointer<UInt8>] = []
+
+        init() {}
+
+        deinit { for piece in list { piece.deallocate() } }
+
+        /// Takes ownership of `piece`.
+        mutating func append(owning piece: UnsafeMutableBufferPointer<UInt8>) {
+            list.append(piece)
+        }
+
+        mutating func append(_ bytes: [UInt8]) {
+            let piece = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+            _ = piece.initialize(from: bytes)
+            list.append(piece)
+        }
+
+        /// The pieces as one array. Large documents copy their pieces on every core (writing a
+        /// hundred megabytes of fresh memory is mostly page faults, which run in parallel).
+        consuming func joined() -> [UInt8] {
+            var offsets: [Int] = []
+            offsets.reserveCapacity(list.count)
+            var total = 0
+            for piece in list {
+                offsets.append(total)
+                total += piece.count
             }
-            newline(2, &out)
-            out.append(UInt8(ascii: "}"))
-        }
-        newline(1, &out)
-        out.append(UInt8(ascii: "}"))
-    }
-
-    /// Rendered `"name": {…}` entries, chunk by chunk, with where each entry starts. Owns the
-    /// chunks' bytes and frees them when it goes.
-    final class Entries {
-        let chunks: [UnsafeMutableBufferPointer<UInt8>]
-        let offsets: [[Int]]
-        let chunkSize: Int
-
-        init(chunks: [UnsafeMutableBufferPointer<UInt8>], offsets: [[Int]], chunkSize: Int) {
-            self.chunks = chunks
-            self.offsets = offsets
-            self.chunkSize = chunkSize
+            let list = self.list, starts = offsets
+            return [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+                if total < 1 << 20 {
+                    for p in list.indices { Self.copy(list[p], to: buffer, at: starts[p]) }
+                } else {
+                    nonisolated(unsafe) let target = buffer  // each iteration writes only its own range
+                    nonisolated(unsafe) let pieces = list
+                    _ = Parallel.map(pieces.count) { p in Self.copy(pieces[p], to: target, at: starts[p]) }
+                }
+                initialized = total
+            }
         }
 
-        deinit { for chunk in chunks { chunk.deallocate() } }
-
-        func append(_ index: Int, to out: inout [UInt8]) {
-            let chunk = index / chunkSize, local = index % chunkSize
-            let start = offsets[chunk][local]
-            let end = local + 1 < offsets[chunk].count ? offsets[chunk][local + 1] : chunks[chunk].count
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: chunks[chunk][start..<end]))
+        private static func copy(_ piece: UnsafeMutableBufferPointer<UInt8>, to target: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+            guard let source = piece.baseAddress, let base = target.baseAddress, !piece.isEmpty else { return }
+            (base + offset).initialize(from: source, count: piece.count)
         }
     }
 
-    private func renderEntries(_ resources: ArraySlice<Resource>, renderer: TerraformRenderer) -> Entries {
-        let chunkSize = 1024
+    /// `{ "type": { "name": { body } } }` for resources already sorted by address, as pieces.
+    ///
+    /// Each chunk of resources is rendered with its own separators and type headers (a resource
+    /// needs only its predecessor's address to know them), so large configurations render their
+    /// chunks on every core and the pieces, in order, are the same bytes as a sequential run.
+    private func writeBlocks(_ resources: ArraySlice<Resource>, into pieces: inout Pieces, renderer: TerraformRenderer) {
+        let chunkSize = self.chunkSize
         let count = (resources.count + chunkSize - 1) / chunkSize
         // Read through a buffer pointer: `resources[i]` on the slice copies the whole resource
         // (a retain and a release of every string and value in it).
-        let rendered = resources.withUnsafeBufferPointer { all in
+        let chunks = resources.withUnsafeBufferPointer { all in
             nonisolated(unsafe) let all = all  // read-only while the chunks render
             return Parallel.map(count) { c in
                 var out = ByteSink(capacity: chunkSize * 700)
-                var starts: [Int] = []
-                starts.reserveCapacity(chunkSize)
                 for i in (c * chunkSize)..<min((c + 1) * chunkSize, all.count) {
-                    starts.append(out.count)
-                    out.writeString(all[i].address.name)
+                    let address = all[i].address
+                    if i == 0 {
+                        out.append(UInt8(ascii: "{"))
+                        out.newline(2)
+                        out.writeString(address.type)
+                        out.append(": {")
+                    } else if all[i - 1].address.type != address.type {
+                        out.newline(2)
+                        out.append("},")
+                        out.newline(2)
+                        out.writeString(address.type)
+                        out.append(": {")
+                    } else if all[i - 1].address.name == address.name {
+                        continue  // a duplicate address: the checker reports it
+                    } else {
+                        out.append(UInt8(ascii: ","))
+                    }
+                    out.newline(3)
+                    out.writeString(address.name)
                     out.append(": ")
                     writeBody(all[i], indent: 3, into: &out, renderer: renderer)
                 }
-                return (bytes: out.take(), starts: starts)
+                if c == count - 1 {
+                    out.newline(2)
+                    out.append(UInt8(ascii: "}"))
+                    out.newline(1)
+                    out.append(UInt8(ascii: "}"))
+                }
+                return out.take()
             }
         }
-        return Entries(chunks: rendered.map(\.bytes), offsets: rendered.map(\.starts), chunkSize: chunkSize)
+        for chunk in chunks { pieces.append(owning: chunk) }
     }
 
     /// The keys a resource body can have besides its arguments, in key order, each written by ``writeMeta``.
@@ -209,7 +228,7 @@ struct StreamingRenderer {
             out.append(UInt8(ascii: ","))
             out.newline(indent + 1)
             out.append("\"source\": ")
-            out.writeString(p.location.description)
+            out.writeString(p.location)
             out.newline(indent)
             out.append(UInt8(ascii: "}"))
             return
