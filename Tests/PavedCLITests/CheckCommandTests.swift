@@ -40,12 +40,12 @@ import Testing
         }
         let dir = try CLI.temporaryDirectory()
         let sarif = dir.appendingPathComponent("paved.sarif")
-        let medium = await PavedCLI.run(platform: platform, arguments: ["check", "--fail-on", "medium", "--format", "sarif", "--output", sarif.path])
+        let medium = try await runInProcess(platform, ["check", "--fail-on", "medium", "--format", "sarif", "--output", sarif.path])
         #expect(medium == 1)
         let text = try String(contentsOf: sarif, encoding: .utf8)
         #expect(text.contains("\"ruleId\": \"SEC-SM-002\""))
         #expect(text.contains("\"startLine\": \(line)"))
-        let high = await PavedCLI.run(platform: platform, arguments: ["check", "--fail-on", "high", "--format", "json", "--output", dir.appendingPathComponent("high.json").path])
+        let high = try await runInProcess(platform, ["check", "--fail-on", "high", "--format", "json", "--output", dir.appendingPathComponent("high.json").path])
         #expect(high == 0)
     }
 
@@ -62,7 +62,7 @@ import Testing
         let link = dir.appendingPathComponent("latest.json")
         try Data().write(to: target)
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
-        #expect(await PavedCLI.run(platform: platform, arguments: ["check", "--format", "json", "--output", link.path]) == 0)
+        #expect(try await runInProcess(platform, ["check", "--format", "json", "--output", link.path]) == 0)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
         #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("{"))
 
@@ -73,7 +73,7 @@ import Testing
         reader.executableURL = URL(fileURLWithPath: "/bin/sh")
         reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo.path, copy.path]
         try reader.run()
-        let status = await PavedCLI.run(platform: platform, arguments: ["check", "--format", "json", "--output", fifo.path])
+        let status = try await runInProcess(platform, ["check", "--format", "json", "--output", fifo.path])
         var info = stat()
         let stillAPipe = lstat(fifo.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO
         #expect(stillAPipe, "the FIFO was replaced by a regular file")

@@ -107,7 +107,7 @@ import Testing
             Bucket("Bad Name")
             Role("etl", assumedBy: .service(.glue)) { Allow(.read, on: "nope") }
         }
-        let status = await PavedCLI.run(platform: broken, arguments: ["synth", "--out", out.path])
+        let status = try await runInProcess(broken, ["synth", "--out", out.path])
         #expect(status == 2)
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
@@ -123,11 +123,11 @@ import Testing
             Environment(.dev, aws: .account("111111111111", region: "eu-west-1"))
             Bucket("raw")
         }
-        #expect(await PavedCLI.run(platform: two, arguments: ["synth", "--out", out.path]) == 0)
+        #expect(try await runInProcess(two, ["synth", "--out", out.path]) == 0)
         let lock = out.appendingPathComponent("dev/.terraform.lock.hcl")
         try "# lock".write(to: lock, atomically: true, encoding: .utf8)
-        #expect(await PavedCLI.run(platform: one, arguments: ["synth", "--out", out.path, "--check"]) == 1)
-        #expect(await PavedCLI.run(platform: one, arguments: ["synth", "--out", out.path]) == 0)
+        #expect(try await runInProcess(one, ["synth", "--out", out.path, "--check"]) == 1)
+        #expect(try await runInProcess(one, ["synth", "--out", out.path]) == 0)
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("stage/main.tf.json").path))
         #expect(FileManager.default.fileExists(atPath: lock.path), "files Terraform keeps beside the stack stay")
     }
@@ -193,6 +193,12 @@ struct MisspelledBucket: Construct {
 ///
 /// Standard error is one per process and tests run concurrently, so captures take turns (an
 /// async lock); a file, unlike a pipe, never blocks a writer that has more to say than a pipe holds.
+/// Runs the CLI in this process, its standard error captured and dropped: in-process runs take
+/// turns with the tests that capture standard error, which would otherwise read their messages.
+func runInProcess(_ platform: Platform, _ arguments: [String]) async throws -> Int32 {
+    try await captureStandardError { await PavedCLI.run(platform: platform, arguments: arguments) }.status
+}
+
 func captureStandardError(_ body: () async -> Int32) async throws -> (status: Int32, stderr: String) {
     await StandardErrorCapture.shared.acquire()
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("paved-stderr-\(UUID().uuidString)")

@@ -87,4 +87,45 @@ import Testing
             "error: duplicate output 'o'",
         ])
     }
+
+    @Test func addressIndexFindsFirstDeclarationsInAnyOrder() {
+        let blocks = [
+            Resource(.resource("aws_s3_bucket", "b")),   // 0
+            Resource(.data("aws_s3_bucket", "b")),       // 1: same type and name, other mode
+            Resource(.resource("aws_kms_key", "k")),     // 2
+            Resource(.resource("aws_s3_bucket", "a")),   // 3
+            Resource(.resource("aws_s3_bucket", "b")),   // 4: duplicate of 0
+            Resource(.resource("aws_kms_key", "k")),     // 5: duplicate of 2
+            Resource(.resource("aws_s3_bucket", "b")),   // 6: duplicate of 0
+        ]
+        for resources in [blocks, blocks.sorted { $0.address < $1.address }] {
+            let index = resources.withUnsafeBufferPointer { AddressIndex($0) }
+            for (i, r) in resources.enumerated() {
+                let first = index.first(r.address).map { resources[$0] }
+                #expect(first?.address == r.address)
+                #expect(index.first(r.address) == resources.firstIndex { $0.address == r.address }, "block \(i)")
+            }
+            #expect(index.first(.resource("aws_s3_bucket", "c")) == nil)
+            #expect(index.first(.resource("aws_s3_bucket", "0")) == nil)
+            #expect(index.first(.resource("aws_iam_role", "b")) == nil)
+            #expect(index.first(.data("aws_kms_key", "k")) == nil)
+            #expect(index.first(.data("zzz", "k")) == nil)
+            #expect(index.duplicates.count == 3)
+        }
+        let unsorted = blocks.withUnsafeBufferPointer { AddressIndex($0) }
+        #expect(unsorted.duplicates.map(\.index) == [4, 5, 6])
+        #expect(unsorted.duplicates.map(\.first) == [0, 2, 0])
+    }
+
+    @Test func duplicatesAreReportedInDeclarationOrderWhateverTheAddressOrder() {
+        let third = PavedTerraform.SourceLocation(file: "Infra/Main.swift", line: 30)
+        let config = Configuration(resources: [
+            resource("aws_s3_bucket", "raw", at: here), resource("aws_kms_key", "k", at: here),
+            resource("aws_s3_bucket", "raw", at: there), resource("aws_kms_key", "k", at: third),
+        ])
+        #expect(ConfigurationChecker().check(config).map(\.description) == [
+            "Infra/Main.swift:20: error: duplicate address aws_s3_bucket.raw; first declared at Infra/Main.swift:10",
+            "Infra/Main.swift:30: error: duplicate address aws_kms_key.k; first declared at Infra/Main.swift:10",
+        ])
+    }
 }

@@ -244,17 +244,23 @@ public struct Synthesizer: Sendable {
     /// The resources are moved into place (swapped along the cycles of the permutation), not
     /// copied: a copy retains, and dropping the original releases, every string and value in them.
     static func sortedByAddress(_ resources: consuming [Resource]) -> [Resource] {
-        var groups: [ResourceAddress: [Int]] = [:]
+        var byType: [ResourceAddress: [Int]] = [:]
         for i in resources.indices {
             let a = resources[i].address
-            groups[ResourceAddress(a.mode, type: a.type, name: ""), default: []].append(i)
+            byType[ResourceAddress(a.mode, type: a.type, name: ""), default: []].append(i)
+        }
+        let groups = byType.keys.sorted().map { byType[$0] ?? [] }
+        // Each type's names sort on their own, on every core.
+        let sortedGroups = resources.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer  // read-only while the groups sort
+            return Parallel.map(groups.count) { k in
+                groups[k].sorted { buffer[$0].address.name < buffer[$1].address.name }
+            }
         }
         // order[k]: the index of the resource that goes to position k.
         var order: [Int] = []
         order.reserveCapacity(resources.count)
-        for key in groups.keys.sorted() {
-            order += (groups[key] ?? []).sorted { resources[$0].address.name < resources[$1].address.name }
-        }
+        for group in sortedGroups { order += group }
         var placed = [Bool](repeating: false, count: order.count)
         resources.withUnsafeMutableBufferPointer { buffer in
             // `order` is a permutation of the buffer's indices; the buffer's swapAt moves the two

@@ -6,27 +6,27 @@ public struct ConfigurationChecker: Sendable {
 
     public func check(_ c: Configuration) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        // Address → index of its first declaration (indices, not copies: resources are large values).
-        var declared: [ResourceAddress: Int] = [:]
-        declared.reserveCapacity(c.resources.count)
+        let index = c.resources.withUnsafeBufferPointer { AddressIndex($0) }  // no copy of each resource
         var isFirst = [Bool](repeating: true, count: c.resources.count)
+        for duplicate in index.duplicates { isFirst[duplicate.index] = false }
+        let invalidTypes = Set(index.types.lazy.map(\.type).filter { !Identifier.isValid($0) })
 
-        c.resources.withUnsafeBufferPointer { resources in  // no copy of each resource
+        // The blocks' own addresses, reported block by block in declaration order.
+        c.resources.withUnsafeBufferPointer { resources in
+            var duplicates = index.duplicates[...]
             for i in resources.indices {
                 let a = resources[i].address
-                if !Identifier.isValid(a.type) {
+                if !invalidTypes.isEmpty, invalidTypes.contains(a.type) {
                     diagnostics.append(.error("invalid resource type '\(a.type)': \(Self.identifierRule)", at: resources[i].provenance?.location))
                 }
                 if !Identifier.isValid(a.name) {
                     diagnostics.append(.error("invalid name '\(a.name)' for \(a.type): \(Self.identifierRule)", at: resources[i].provenance?.location))
                 }
-                // One hash lookup for a new address; a duplicate puts the first declaration back.
-                if let first = declared.updateValue(i, forKey: a) {
-                    declared[a] = first
+                if let duplicate = duplicates.first, duplicate.index == i {
+                    duplicates.removeFirst()
                     var message = "duplicate address \(a)"
-                    if let loc = resources[first].provenance?.location { message += "; first declared at \(loc)" }
+                    if let loc = resources[duplicate.first].provenance?.location { message += "; first declared at \(loc)" }
                     diagnostics.append(.error(message, at: resources[i].provenance?.location))
-                    isFirst[i] = false
                 }
             }
         }
@@ -34,10 +34,10 @@ public struct ConfigurationChecker: Sendable {
         diagnostics += checkNames(c)
 
         let symbols = Symbols(
-            declared: declared, variables: Set(c.variables.map(\.name)), locals: Set(c.locals.keys),
+            index: index, variables: Set(c.variables.map(\.name)), locals: Set(c.locals.keys),
             modules: Set(c.modules.map(\.name)))
 
-        // One walk per block finds the index of every block it refers to (one hash lookup per
+        // One walk per block finds the index of every block it refers to (one binary search per
         // reference); the edges feed the cycle check. A block that uses anything undeclared is
         // walked again in the slower, ordered way that words its diagnostics. Large configurations
         // walk in chunks on every core; results join in order.
@@ -223,7 +223,7 @@ struct EdgeCollector: ExpressionVisitor {
     }
 
     private mutating func add(_ address: ResourceAddress) {
-        if let index = symbols.declared[address] { edges.targets.append(index) } else { clean = false }
+        if let index = symbols.index.first(address) { edges.targets.append(index) } else { clean = false }
     }
 
     mutating func visit(_ expression: Expression) {
@@ -239,7 +239,7 @@ struct EdgeCollector: ExpressionVisitor {
 
 /// What a configuration declares, for checking what its blocks use.
 struct Symbols: Sendable {
-    var declared: [ResourceAddress: Int]
+    var index: AddressIndex
     var variables: Set<String>
     var locals: Set<String>
     var modules: Set<String>
@@ -251,7 +251,7 @@ struct Symbols: Sendable {
     func checkReferences(_ uses: Uses, at location: SourceLocation?, owner: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var seen: Set<ResourceAddress> = []
-        for target in uses.references where declared[target] == nil && seen.insert(target).inserted {
+        for target in uses.references where index.first(target) == nil && seen.insert(target).inserted {
             out.append(.error("\(owner) refers to \(target), which is not declared", at: location))
         }
         return out

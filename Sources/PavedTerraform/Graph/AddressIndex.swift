@@ -1,0 +1,82 @@
+/// Where each resource address is first declared, found by binary search rather than hashing.
+///
+/// Synthesis hands the checker its blocks in address order already, so building the index is one
+/// pass that compares each address with the one before it; other configurations are sorted once.
+/// Equal addresses end up side by side, which is how duplicates are found.
+struct AddressIndex: Sendable {
+    /// One (mode, type) and where its blocks sit in `names` and `firstDeclaration`.
+    struct TypeRange: Sendable {
+        var mode: ResourceAddress.Mode
+        var type: String
+        var range: Range<Int>
+    }
+
+    /// Every (mode, type), in address order.
+    private(set) var types: [TypeRange] = []
+    /// Distinct names, in address order within each type.
+    private(set) var names: [String] = []
+    /// For each entry of `names`: the index of the block that declares it first.
+    private(set) var firstDeclaration: [Int] = []
+    /// Blocks whose address an earlier block already has, with that block's index, in declaration order.
+    private(set) var duplicates: [(index: Int, first: Int)] = []
+
+    init(_ resources: UnsafeBufferPointer<Resource>) {
+        var sorted = true
+        for i in resources.indices.dropFirst() where resources[i].address < resources[i - 1].address {
+            sorted = false
+            break
+        }
+        // Equal addresses keep declaration order, so the first of a run is the first declaration.
+        let order: [Int]? = sorted ? nil : resources.indices.sorted {
+            let a = resources[$0].address, b = resources[$1].address
+            return a < b || (a == b && $0 < $1)
+        }
+        names.reserveCapacity(resources.count)
+        firstDeclaration.reserveCapacity(resources.count)
+        for k in resources.indices {
+            let i = order?[k] ?? k
+            let address = resources[i].address
+            if let last = types.last, last.mode == address.mode, last.type == address.type {
+                if names[names.count - 1] == address.name {
+                    duplicates.append((i, firstDeclaration[firstDeclaration.count - 1]))
+                    continue
+                }
+            } else {
+                if !types.isEmpty { types[types.count - 1].range = types[types.count - 1].range.lowerBound..<names.count }
+                types.append(TypeRange(mode: address.mode, type: address.type, range: names.count..<names.count))
+            }
+            names.append(address.name)
+            firstDeclaration.append(i)
+        }
+        if !types.isEmpty { types[types.count - 1].range = types[types.count - 1].range.lowerBound..<names.count }
+        duplicates.sort { $0.index < $1.index }
+    }
+
+    /// The index of the block that first declares `address`, or nil when none does.
+    func first(_ address: ResourceAddress) -> Int? {
+        // Few types: a binary search over them, then over the names of the one found.
+        var low = 0, high = types.count
+        while low < high {
+            let mid = (low + high) / 2
+            let t = types[mid]
+            if t.mode == address.mode && t.type == address.type {
+                return first(named: address.name, in: t.range)
+            }
+            if t.mode != address.mode ? t.mode == .managed : t.type < address.type {
+                low = mid + 1
+            } else {
+                high = mid
+            }
+        }
+        return nil
+    }
+
+    private func first(named name: String, in range: Range<Int>) -> Int? {
+        var low = range.lowerBound, high = range.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if names[mid] < name { low = mid + 1 } else { high = mid }
+        }
+        return low < range.upperBound && names[low] == name ? firstDeclaration[low] : nil
+    }
+}
