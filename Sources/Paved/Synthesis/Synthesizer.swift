@@ -150,20 +150,31 @@ public struct Synthesizer: Sendable {
                 }
             }
         }
-        var names: [String: any Construct] = [:]
-        for construct in platform.constructs {
-            if let first = names[construct.name] {
+        // Each construct's own checks depend on nothing else: large platforms run them in chunks
+        // on every core. The reports keep declaration order.
+        let constructs = platform.constructs
+        let environmentNames = platform.environments.map(\.name)
+        let chunkSize = 512
+        let own = Parallel.map((constructs.count + chunkSize - 1) / chunkSize) { c in
+            constructs[(c * chunkSize)..<min((c + 1) * chunkSize, constructs.count)].map { construct in
+                var found = construct.validate()
+                if let overriding = construct as? any EnvironmentOverriding {
+                    found += overriding.undeclaredOverrides(environmentNames)
+                }
+                for waiver in construct.waivers { found += waiver.validate() }
+                return found
+            }
+        }
+        var names: [String: Int] = [:]
+        names.reserveCapacity(constructs.count)
+        for (i, construct) in constructs.enumerated() {
+            if let first = names.updateValue(i, forKey: construct.name) {
+                names[construct.name] = first
                 out.append(.error(
-                    "name '\(construct.name)' is already used by the \(first.kind) at \(first.location); names are unique within a platform",
+                    "name '\(construct.name)' is already used by the \(constructs[first].kind) at \(constructs[first].location); names are unique within a platform",
                     at: construct.location))
-            } else {
-                names[construct.name] = construct
             }
-            out += construct.validate()
-            if let overriding = construct as? any EnvironmentOverriding {
-                out += overriding.undeclaredOverrides(platform.environments.map(\.name))
-            }
-            for waiver in construct.waivers { out += waiver.validate() }
+            out += own[i / chunkSize][i % chunkSize]
         }
         out += DefaultRetention.validate(platform.retentionDefaults)
         let logBuckets = platform.constructs.compactMap { $0 as? LogBucket }

@@ -43,15 +43,14 @@ public struct ConfigurationChecker: Sendable {
         // walk in chunks on every core; results join in order.
         let chunkSize = 2048
         let chunkCount = (c.resources.count + chunkSize - 1) / chunkSize
-        // Read through a buffer pointer: `resources[i]` copies the whole resource (a retain and a
-        // release of every string and value in it).
         let parts = c.resources.withUnsafeBufferPointer { resources in
             nonisolated(unsafe) let resources = resources  // read-only during the walk
             return Parallel.map(chunkCount) { chunk in
                 var collector = EdgeCollector(symbols: symbols)
                 var found: [Diagnostic] = []
+                guard let base = resources.baseAddress else { return (edges: collector.edges, diagnostics: found) }
                 for i in (chunk * chunkSize)..<min((chunk + 1) * chunkSize, resources.count) {
-                    let clean = collector.collect(resources[i])
+                    let clean = collector.collect(base + i)
                     if clean { continue }
                     var uses = Uses()
                     uses.collect(arguments: resources[i].arguments)
@@ -212,12 +211,17 @@ struct EdgeCollector: ExpressionVisitor {
 
     /// Adds `resource`'s edges; false when it uses a block, variable, local or module that is not
     /// declared (its edges then include only the declared blocks).
-    mutating func collect(_ resource: borrowing Resource) -> Bool {
+    ///
+    /// Takes a pointer and reads only the parts it walks: a resource passed by value, or read
+    /// through a buffer's subscript, is copied whole (a retain and a release of each of its strings).
+    mutating func collect(_ resource: UnsafePointer<Resource>) -> Bool {
         clean = true
-        for i in resource.arguments.storage.indices { resource.arguments.storage[i].value.walkExpressions(&self) }
-        resource.count?.walkExpressions(&self)
-        resource.forEach?.walkExpressions(&self)
-        for target in resource.dependsOn { add(target) }
+        let arguments = resource.pointee.arguments, count = resource.pointee.count
+        let forEach = resource.pointee.forEach, dependsOn = resource.pointee.dependsOn
+        for i in arguments.storage.indices { arguments.storage[i].value.walkExpressions(&self) }
+        count?.walkExpressions(&self)
+        forEach?.walkExpressions(&self)
+        for target in dependsOn { add(target) }
         edges.ends.append(edges.targets.count)
         return clean
     }

@@ -108,26 +108,25 @@ struct StreamingRenderer {
     private func writeBlocks(_ resources: ArraySlice<Resource>, into pieces: inout Pieces, renderer: TerraformRenderer) {
         let chunkSize = self.chunkSize
         let count = (resources.count + chunkSize - 1) / chunkSize
-        // Read through a buffer pointer: `resources[i]` on the slice copies the whole resource
-        // (a retain and a release of every string and value in it).
         let chunks = resources.withUnsafeBufferPointer { all in
             nonisolated(unsafe) let all = all  // read-only while the chunks render
             return Parallel.map(count) { c in
                 var out = ByteSink(capacity: chunkSize * 700)
+                guard let base = all.baseAddress else { return out.take() }
                 for i in (c * chunkSize)..<min((c + 1) * chunkSize, all.count) {
-                    let address = all[i].address
+                    let address = base[i].address
                     if i == 0 {
                         out.append(UInt8(ascii: "{"))
                         out.newline(2)
                         out.writeString(address.type)
                         out.append(": {")
-                    } else if all[i - 1].address.type != address.type {
+                    } else if base[i - 1].address.type != address.type {
                         out.newline(2)
                         out.append("},")
                         out.newline(2)
                         out.writeString(address.type)
                         out.append(": {")
-                    } else if all[i - 1].address.name == address.name {
+                    } else if base[i - 1].address.name == address.name {
                         continue  // a duplicate address: the checker reports it
                     } else {
                         out.append(UInt8(ascii: ","))
@@ -135,7 +134,7 @@ struct StreamingRenderer {
                     out.newline(3)
                     out.writeString(address.name)
                     out.append(": ")
-                    writeBody(all[i], indent: 3, into: &out, renderer: renderer)
+                    writeBody(base + i, indent: 3, into: &out, renderer: renderer)
                 }
                 if c == count - 1 {
                     out.newline(2)
@@ -165,18 +164,20 @@ struct StreamingRenderer {
 
     private static let metaKeyCount = 6
 
-    private static func hasMeta(_ k: Int, _ resource: borrowing Resource) -> Bool {
+    private static func hasMeta(_ k: Int, _ resource: UnsafePointer<Resource>) -> Bool {
         switch k {
-        case 0: resource.provenance != nil
-        case 1: resource.count != nil
-        case 2: !resource.dependsOn.isEmpty
-        case 3: resource.forEach != nil
-        case 4: resource.lifecycle != nil
-        default: resource.provider != nil
+        case 0: resource.pointee.provenance != nil
+        case 1: resource.pointee.count != nil
+        case 2: !resource.pointee.dependsOn.isEmpty
+        case 3: resource.pointee.forEach != nil
+        case 4: resource.pointee.lifecycle != nil
+        default: resource.pointee.provider != nil
         }
     }
 
-    private func writeBody(_ resource: borrowing Resource, indent: Int, into out: inout ByteSink, renderer: TerraformRenderer) {
+    /// Takes a pointer and reads the parts it writes: a resource passed by value, or read through a
+    /// buffer's subscript, is copied whole (a retain and a release of each of its strings).
+    private func writeBody(_ resource: UnsafePointer<Resource>, indent: Int, into out: inout ByteSink, renderer: TerraformRenderer) {
         // Arguments are sorted by key; the meta-arguments are merged in at their places (an
         // argument of the same name wins, as in the JSON tree path).
         var first = true
@@ -188,7 +189,8 @@ struct StreamingRenderer {
             out.append(": ")
         }
         var m = 0
-        for (name, value) in resource.arguments {
+        let arguments = resource.pointee.arguments
+        for (name, value) in arguments {
             while m < Self.metaKeyCount, Self.metaKey(m) < name {
                 if Self.hasMeta(m, resource) {
                     key(Self.metaKey(m), &out)
@@ -216,10 +218,10 @@ struct StreamingRenderer {
     }
 
     /// A meta-argument or the provenance comment, as ``TerraformRenderer/body(of:)`` writes it.
-    private func writeMeta(_ key: String, of resource: borrowing Resource, indent: Int, into out: inout ByteSink, renderer: TerraformRenderer) {
+    private func writeMeta(_ key: String, of pointer: UnsafePointer<Resource>, indent: Int, into out: inout ByteSink, renderer: TerraformRenderer) {
         switch key {
         case "//":
-            guard let p = resource.provenance else { return }
+            guard let p = pointer.pointee.provenance else { return }
             if !p.waivers.isEmpty || p.metadata != nil { break }  // rare: the JSON tree path below
             out.append(UInt8(ascii: "{"))
             out.newline(indent + 1)
@@ -232,6 +234,10 @@ struct StreamingRenderer {
             out.newline(indent)
             out.append(UInt8(ascii: "}"))
             return
+        default: break
+        }
+        let resource = pointer.pointee  // rare meta-arguments: a copy is fine
+        switch key {
         case "depends_on":
             let targets = resource.dependsOn.sorted()
             out.append(UInt8(ascii: "["))
