@@ -28,6 +28,11 @@ import Testing
         #expect(Identifier.sanitize("snowflake/etl-password") == "snowflake_etl_password")
         #expect(Identifier.sanitize("9lives") == "_9lives")
         #expect(Identifier.sanitize("--") == "_")
+        let cases = [
+            ("raw_events", "raw_events"), ("_a", "_a"), ("_", "_"), ("", "_"), ("9", "_9"), ("_9", "_9"), ("-9a", "_9a"),
+            ("9_", "_9"), ("a__", "a"), ("a-_b", "a__b"), ("a--b", "a_b"), ("été-1", "t_1"), ("Ab9", "Ab9"), ("a-", "a"),
+        ]
+        for (text, sanitized) in cases { #expect(Identifier.sanitize(text) == sanitized, "\(text)") }
     }
 
     @Test func duplicateAddressNamesBothLines() {

@@ -19,6 +19,9 @@ public struct SynthesisContext: Sendable {
     /// ``PublicAccess`` constructs by target name, looked up once: targets ask whether they are public.
     let publicAccess: [String: PublicAccess]
     private var lastType = ""
+    /// Tags built lately, by the metadata they were built for (see ``tags(_:)``).
+    private var recentTags: [(metadata: Metadata, tags: Value)] = []
+    private var nextTagSlot = 0
     private var lastConstructName = ""
     private var lastConstructPath = ""
     /// Set while a construct is lowered as a reusable Terraform module (`paved modules export`): its
@@ -68,9 +71,21 @@ public struct SynthesisContext: Sendable {
     }
 
     /// The tags for a construct with `metadata`, inheriting the platform's.
-    public func tags(_ metadata: Metadata) -> Value {
+    ///
+    /// A platform's constructs share a few metadata values, and every taggable block asks for its
+    /// tags: the last few built are kept and handed out again (one shared value, not a new map per
+    /// block).
+    public mutating func tags(_ metadata: Metadata) -> Value {
         if module != nil { return .variable(ModuleLowering.tagsVariable) }
-        return .object(metadata.inheriting(from: platformMetadata).tags(platform: platformName, environment: environment.name.rawValue))
+        for entry in recentTags where entry.metadata == metadata { return entry.tags }
+        let tags = Value.object(metadata.inheriting(from: platformMetadata).tags(platform: platformName, environment: environment.name.rawValue))
+        if recentTags.count < 8 {
+            recentTags.append((metadata, tags))
+        } else {
+            recentTags[nextTagSlot] = (metadata, tags)
+            nextTagSlot = (nextTagSlot + 1) % recentTags.count
+        }
+        return tags
     }
 
     /// The AWS account and region, or an error at `construct` when the environment has none.
@@ -112,7 +127,7 @@ public struct SynthesisContext: Sendable {
     }
 
     /// The tags for a construct with `metadata`, typed for the `tags` argument of generated bindings.
-    public func typedTags(_ metadata: Metadata) -> TypedValue<[String: String]> {
+    public mutating func typedTags(_ metadata: Metadata) -> TypedValue<[String: String]> {
         // Every tag value is a literal string (Metadata.tags), so the map is a map(string).
         TypedValue(unchecked: tags(metadata))
     }

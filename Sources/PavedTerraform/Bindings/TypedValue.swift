@@ -30,7 +30,7 @@ public struct TypedValue<Kind>: Sendable, Equatable {
     /// A reference to `attribute` of the resource or data source at `address`.
     @inlinable
     public init(reference address: ResourceAddress, _ attribute: String) {
-        self.value = .expression(.reference(Reference(address, path: [attribute])))
+        self.value = .expression(.reference(Reference(address, attribute: attribute)))
     }
 
     /// A reference to an attribute path.

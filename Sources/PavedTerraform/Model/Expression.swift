@@ -35,6 +35,13 @@ public struct Reference: Sendable, Hashable {
         self.path = path.map(Step.attribute)
     }
 
+    /// A reference to one attribute: `aws_s3_bucket.raw.arn` (one allocation, where building a
+    /// path of names first takes two; synthesis makes one for every typed reference).
+    public init(_ address: ResourceAddress, attribute: String) {
+        self.address = address
+        self.path = [.attribute(attribute)]
+    }
+
     public init(_ address: ResourceAddress, steps: [Step]) {
         self.address = address
         self.path = steps

@@ -18,24 +18,38 @@ public enum Identifier {
     /// A valid identifier made from arbitrary text: runs of other characters become `_`,
     /// and a leading digit gets a `_` prefix. `"raw-events"` → `"raw_events"`.
     public static func sanitize(_ text: String) -> String {
+        if let first = text.utf8.first, !isDigit(first), text.utf8.last != UInt8(ascii: "_"),
+            text.utf8.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") })
+        {
+            return text  // already what sanitizing gives (many names): nothing to build
+        }
         // Byte by byte: a non-ASCII scalar is a run of bytes >= 0x80, none of them allowed, so it
         // becomes one `_` exactly as the scalar itself would.
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 1)
-        var lastWasUnderscore = false
-        for byte in text.utf8 {
-            if isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") {
-                out.append(byte)
-                lastWasUnderscore = byte == UInt8(ascii: "_")
-            } else if !lastWasUnderscore, !out.isEmpty {
-                out.append(UInt8(ascii: "_"))
-                lastWasUnderscore = true
+        return String(unsafeUninitializedCapacity: text.utf8.count + 1) { out in
+            var count = 0
+            var lastWasUnderscore = false
+            for byte in text.utf8 {
+                if isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") {
+                    if count == 0, isDigit(byte) {  // a leading digit gets a `_` prefix
+                        out[0] = UInt8(ascii: "_")
+                        count = 1
+                    }
+                    out[count] = byte
+                    count += 1
+                    lastWasUnderscore = byte == UInt8(ascii: "_")
+                } else if !lastWasUnderscore, count > 0 {
+                    out[count] = UInt8(ascii: "_")
+                    count += 1
+                    lastWasUnderscore = true
+                }
             }
+            while count > 0, out[count - 1] == UInt8(ascii: "_") { count -= 1 }
+            if count == 0 {
+                out[0] = UInt8(ascii: "_")
+                count = 1
+            }
+            return count
         }
-        while out.last == UInt8(ascii: "_") { out.removeLast() }
-        if out.isEmpty { return "_" }
-        if isDigit(out[0]) { out.insert(UInt8(ascii: "_"), at: 0) }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isLetter(_ b: UInt8) -> Bool {
