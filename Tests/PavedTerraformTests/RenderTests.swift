@@ -231,6 +231,8 @@ import Testing
                     "nothing": .null, "list": [], "obj": [:], "${k}": ["z": 1, "a": ["b": "\u{1}\"\\"], "é": true, "e": false],
                     "ref": i > 0 ? .ref(.resource(i % 2 == 1 ? "aws_s3_bucket" : "aws_kms_key", "r\(i - 1)"), "arn") : nil,
                     "tpl": .template([.literal("x%{y}"), .expression(.variable("v"))]),
+                    // Object keys with template sequences are escaped, which can reorder them.
+                    "keys": ["a": 1, "${x}": 2, "%{": ["%{y}": 3, "b": 4], "$${": 5, "{": 6],
                 ],
                 dependsOn: i > 1 ? [.resource(i % 2 == 0 ? "aws_s3_bucket" : "aws_kms_key", "r\(i - 2)")] : [],
                 count: i == 7 ? 2 : nil, provider: i == 9 ? ProviderReference("aws", alias: "b") : nil,

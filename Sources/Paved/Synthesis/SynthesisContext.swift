@@ -19,6 +19,7 @@ public struct SynthesisContext: Sendable {
     /// ``PublicAccess`` constructs by target name, looked up once: targets ask whether they are public.
     let publicAccess: [String: PublicAccess]
     private var lastType = ""
+    private var lastProvider = ""
     /// Tags built lately, by the metadata they were built for (see ``tags(_:)``).
     private var recentTags: [(metadata: Metadata, tags: Value)] = []
     private var nextTagSlot = 0
@@ -258,7 +259,10 @@ public struct SynthesisContext: Sendable {
         // rather than hash and format them again for each block.
         if address.type != lastType {
             lastType = address.type
-            providersUsed.insert(address.providerName)
+            if !Self.type(address.type, isOf: lastProvider) {
+                lastProvider = address.providerName
+                providersUsed.insert(lastProvider)
+            }
         }
         if construct.name != lastConstructName {
             lastConstructName = construct.name
@@ -270,6 +274,14 @@ public struct SynthesisContext: Sendable {
             address, arguments: arguments, dependsOn: dependsOn, lifecycle: lifecycle,
             provenance: Provenance(constructPath: path, location: location ?? construct.location, waivers: construct.waivers)))
         return address
+    }
+
+    /// True when `type` belongs to `provider`: it starts with `provider` and an underscore (the
+    /// provider of `aws_kms_key` is `aws`), checked without building the provider name.
+    static func type(_ type: String, isOf provider: String) -> Bool {
+        let t = type.utf8, p = provider.utf8
+        guard !p.isEmpty, t.count > p.count, t.starts(with: p) else { return false }
+        return t[t.index(t.startIndex, offsetBy: p.count)] == UInt8(ascii: "_")
     }
 
     /// Moves the resources out of the context (assembling the stack then owns the only copy).

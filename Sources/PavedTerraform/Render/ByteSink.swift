@@ -84,6 +84,34 @@ struct ByteSink: ~Copyable {
         append(UInt8(ascii: "\""))
     }
 
+    /// Forgets what was written after the first `count` bytes.
+    mutating func truncate(to count: Int) {
+        self.count = min(count, self.count)
+    }
+
+    /// An object key as a JSON string, when it has no `{` (almost always: true). A key with `{` is
+    /// not written, and the caller writes it escaped: `${` in a key means literal text too.
+    mutating func writeKey(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { bytes in
+            var clean = true
+            for byte in bytes {
+                if byte == UInt8(ascii: "{") { return false }
+                if JSONWriter.needsEscape(byte) { clean = false }
+            }
+            append(UInt8(ascii: "\""))
+            if clean {
+                append(bytes)
+            } else {
+                var escaped: [UInt8] = []  // rare: the one escaping routine
+                JSONWriter.writeStringContent(String(decoding: bytes, as: UTF8.self), into: &escaped)
+                append(escaped)
+            }
+            append(UInt8(ascii: "\""))
+            return true
+        }
+    }
+
     /// The JSON-escaped text of a string, without quotes, as ``JSONWriter/writeStringContent(_:into:)``.
     mutating func writeStringContent(_ s: String) {
         var s = s

@@ -304,26 +304,43 @@ struct StreamingRenderer {
             out.newline(indent)
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            var members = members
-            if members.contains(where: { $0.key.utf8.contains(UInt8(ascii: "{")) }) {
-                // Keys are escaped, then sorted, as the JSON tree path does (rarely needed).
-                members = Members(members.lazy.map { (ExpressionRenderer.escapeTemplate($0.key), $0.value) })
-            }
             if members.isEmpty {
                 out.append("{}")
                 return
             }
+            let start = out.count
             out.append(UInt8(ascii: "{"))
             for i in members.storage.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 out.newline(indent + 1)
-                out.writeString(members.storage[i].key)
+                // A key with `{` may need template escaping, which can change the key order: rare,
+                // so it is found while writing, and the object is written again the JSON tree's way.
+                if !out.writeKey(members.storage[i].key) {
+                    out.truncate(to: start)
+                    writeEscapedKeys(members, indent: indent, into: &out)
+                    return
+                }
                 out.append(": ")
                 write(members.storage[i].value, indent: indent + 1, into: &out)
             }
             out.newline(indent)
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// An object whose keys are template-escaped, then sorted, as the JSON tree path does.
+    private func writeEscapedKeys(_ members: Members, indent: Int, into out: inout ByteSink) {
+        let escaped = Members(members.lazy.map { (ExpressionRenderer.escapeTemplate($0.key), $0.value) })
+        out.append(UInt8(ascii: "{"))
+        for i in escaped.storage.indices {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.newline(indent + 1)
+            out.writeString(escaped.storage[i].key)
+            out.append(": ")
+            write(escaped.storage[i].value, indent: indent + 1, into: &out)
+        }
+        out.newline(indent)
+        out.append(UInt8(ascii: "}"))
     }
 
     /// A literal string: template sequences escaped, then JSON-escaped. One scan when there is
