@@ -27,6 +27,14 @@ import Testing
         let a = try #require(first.stacks.first?.configuration)
         let b = try #require(second.stacks.first?.configuration)
         #expect(a == b)
+        // Blocks from every chunk, each once, in address order.
+        let addresses = a.resources.map(\.address)
+        #expect(addresses == addresses.sorted())
+        #expect(Set(addresses).count == addresses.count)
+        // As many as lowering one construct at a time gives (small platforms lower in one chunk).
+        let one = Synthesizer().synthesize(Self.platform(units: 1)).stacks.first?.configuration.resources.count ?? 0
+        let two = Synthesizer().synthesize(Self.platform(units: 2)).stacks.first?.configuration.resources.count ?? 0
+        #expect(addresses.count == one + 399 * (two - one))
         let streamed = TerraformRenderer().render(a)
         #expect(streamed == TerraformRenderer().render(b))
         #expect(streamed == JSONWriter().render(TerraformRenderer().json(a)))

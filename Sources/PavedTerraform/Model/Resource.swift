@@ -69,12 +69,36 @@ public struct Lifecycle: Sendable, Equatable {
 public struct Resource: Sendable, Equatable {
     public var address: ResourceAddress
     public var arguments: Members
-    public var dependsOn: [ResourceAddress]
-    public var count: Value?
-    public var forEach: Value?
-    public var provider: ProviderReference?
-    public var lifecycle: Lifecycle?
     public var provenance: Provenance?
+    /// `depends_on`, `count`, `for_each`, `provider` and `lifecycle`, kept out of line: few blocks
+    /// have any, and a large platform holds hundreds of thousands of blocks, which are moved when
+    /// they are sorted. Nil when the block has none.
+    private var meta: ResourceMeta?
+
+    public var dependsOn: [ResourceAddress] {
+        get { meta?.dependsOn ?? [] }
+        set { updateMeta { $0.dependsOn = newValue } }
+    }
+
+    public var count: Value? {
+        get { meta?.count }
+        set { updateMeta { $0.count = newValue } }
+    }
+
+    public var forEach: Value? {
+        get { meta?.forEach }
+        set { updateMeta { $0.forEach = newValue } }
+    }
+
+    public var provider: ProviderReference? {
+        get { meta?.provider }
+        set { updateMeta { $0.provider = newValue } }
+    }
+
+    public var lifecycle: Lifecycle? {
+        get { meta?.lifecycle }
+        set { updateMeta { $0.lifecycle = newValue } }
+    }
 
     public init(
         _ address: ResourceAddress,
@@ -88,12 +112,20 @@ public struct Resource: Sendable, Equatable {
     ) {
         self.address = address
         self.arguments = arguments
-        self.dependsOn = dependsOn
-        self.count = count
-        self.forEach = forEach
-        self.provider = provider
-        self.lifecycle = lifecycle
         self.provenance = provenance
+        self.meta = ResourceMeta.box(ResourceMeta.Fields(
+            dependsOn: dependsOn, count: count, forEach: forEach, provider: provider, lifecycle: lifecycle))
+    }
+
+    private mutating func updateMeta(_ change: (inout ResourceMeta.Fields) -> Void) {
+        var fields = meta?.fields ?? ResourceMeta.Fields()
+        change(&fields)
+        meta = ResourceMeta.box(fields)
+    }
+
+    public static func == (a: Resource, b: Resource) -> Bool {
+        a.address == b.address && a.arguments == b.arguments && a.provenance == b.provenance
+            && (a.meta === b.meta || a.meta?.fields ?? ResourceMeta.Fields() == b.meta?.fields ?? ResourceMeta.Fields())
     }
 
     /// A reference to one of this resource's attributes: `bucket.ref("arn")`.
@@ -108,5 +140,32 @@ public struct Resource: Sendable, Equatable {
         count?.walkExpressions(&collector)
         forEach?.walkExpressions(&collector)
         return collector.references.map(\.address) + dependsOn
+    }
+}
+
+/// A block's meta-arguments, shared (immutable) between copies of the block.
+private final class ResourceMeta: Sendable {
+    struct Fields: Sendable, Equatable {
+        var dependsOn: [ResourceAddress] = []
+        var count: Value?
+        var forEach: Value?
+        var provider: ProviderReference?
+        var lifecycle: Lifecycle?
+
+        var isEmpty: Bool { dependsOn.isEmpty && count == nil && forEach == nil && provider == nil && lifecycle == nil }
+    }
+
+    let fields: Fields
+    var dependsOn: [ResourceAddress] { fields.dependsOn }
+    var count: Value? { fields.count }
+    var forEach: Value? { fields.forEach }
+    var provider: ProviderReference? { fields.provider }
+    var lifecycle: Lifecycle? { fields.lifecycle }
+
+    private init(fields: Fields) { self.fields = fields }
+
+    /// The box for `fields`, or nil when there are none.
+    static func box(_ fields: Fields) -> ResourceMeta? {
+        fields.isEmpty ? nil : ResourceMeta(fields: fields)
     }
 }
