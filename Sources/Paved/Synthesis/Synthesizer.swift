@@ -70,17 +70,14 @@ public struct Synthesizer: Sendable {
     /// sequential run.
     func lower(_ constructs: [any Construct], into base: SynthesisContext) -> SynthesisContext {
         let chunkSize = 256
-        let count = (constructs.count + chunkSize - 1) / chunkSize
-        if count <= 1 {
+        if constructs.count <= chunkSize {
             var context = base
             for construct in constructs { construct.lower(into: &context) }
             return context
         }
-        var parts = Parallel.map(count) { c in
+        var parts = Parallel.map(constructs.count, chunkSize: chunkSize) { range in
             var context = base
-            for construct in constructs[(c * chunkSize)..<min((c + 1) * chunkSize, constructs.count)] {
-                construct.lower(into: &context)
-            }
+            for construct in constructs[range] { construct.lower(into: &context) }
             return context
         }
         var joined = base
@@ -154,9 +151,8 @@ public struct Synthesizer: Sendable {
         // on every core. The reports keep declaration order.
         let constructs = platform.constructs
         let environmentNames = platform.environments.map(\.name)
-        let chunkSize = 512
-        let own = Parallel.map((constructs.count + chunkSize - 1) / chunkSize) { c in
-            constructs[(c * chunkSize)..<min((c + 1) * chunkSize, constructs.count)].map { construct in
+        let own = Parallel.map(constructs.count, chunkSize: 512) { range in
+            constructs[range].map { construct in
                 var found = construct.validate()
                 if let overriding = construct as? any EnvironmentOverriding {
                     found += overriding.undeclaredOverrides(environmentNames)
@@ -164,7 +160,7 @@ public struct Synthesizer: Sendable {
                 for waiver in construct.waivers { found += waiver.validate() }
                 return found
             }
-        }
+        }.flatMap { $0 }
         var names: [String: Int] = [:]
         names.reserveCapacity(constructs.count)
         for (i, construct) in constructs.enumerated() {
@@ -174,7 +170,7 @@ public struct Synthesizer: Sendable {
                     "name '\(construct.name)' is already used by the \(constructs[first].kind) at \(constructs[first].location); names are unique within a platform",
                     at: construct.location))
             }
-            out += own[i / chunkSize][i % chunkSize]
+            out += own[i]
         }
         out += DefaultRetention.validate(platform.retentionDefaults)
         let logBuckets = platform.constructs.compactMap { $0 as? LogBucket }

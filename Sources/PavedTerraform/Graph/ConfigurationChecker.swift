@@ -41,15 +41,13 @@ public struct ConfigurationChecker: Sendable {
         // reference); the edges feed the cycle check. A block that uses anything undeclared is
         // walked again in the slower, ordered way that words its diagnostics. Large configurations
         // walk in chunks on every core; results join in order.
-        let chunkSize = 2048
-        let chunkCount = (c.resources.count + chunkSize - 1) / chunkSize
         let parts = c.resources.withUnsafeBufferPointer { resources in
             nonisolated(unsafe) let resources = resources  // read-only during the walk
-            return Parallel.map(chunkCount) { chunk in
+            return Parallel.map(resources.count, chunkSize: 2048) { range in
                 var collector = EdgeCollector(symbols: symbols)
                 var found: [Diagnostic] = []
                 guard let base = resources.baseAddress else { return (edges: collector.edges, diagnostics: found) }
-                for i in (chunk * chunkSize)..<min((chunk + 1) * chunkSize, resources.count) {
+                for i in range {
                     let clean = collector.collect(base + i)
                     if clean { continue }
                     var uses = Uses()

@@ -76,28 +76,28 @@ public struct Resource: Sendable, Equatable {
     private var meta: ResourceMeta?
 
     public var dependsOn: [ResourceAddress] {
-        get { meta?.dependsOn ?? [] }
-        set { updateMeta { $0.dependsOn = newValue } }
+        get { meta?.fields.dependsOn ?? [] }
+        set { setMeta(\.dependsOn, newValue) }
     }
 
     public var count: Value? {
-        get { meta?.count }
-        set { updateMeta { $0.count = newValue } }
+        get { meta?.fields.count }
+        set { setMeta(\.count, newValue) }
     }
 
     public var forEach: Value? {
-        get { meta?.forEach }
-        set { updateMeta { $0.forEach = newValue } }
+        get { meta?.fields.forEach }
+        set { setMeta(\.forEach, newValue) }
     }
 
     public var provider: ProviderReference? {
-        get { meta?.provider }
-        set { updateMeta { $0.provider = newValue } }
+        get { meta?.fields.provider }
+        set { setMeta(\.provider, newValue) }
     }
 
     public var lifecycle: Lifecycle? {
-        get { meta?.lifecycle }
-        set { updateMeta { $0.lifecycle = newValue } }
+        get { meta?.fields.lifecycle }
+        set { setMeta(\.lifecycle, newValue) }
     }
 
     public init(
@@ -117,9 +117,9 @@ public struct Resource: Sendable, Equatable {
             dependsOn: dependsOn, count: count, forEach: forEach, provider: provider, lifecycle: lifecycle))
     }
 
-    private mutating func updateMeta(_ change: (inout ResourceMeta.Fields) -> Void) {
+    private mutating func setMeta<T>(_ field: WritableKeyPath<ResourceMeta.Fields, T>, _ value: T) {
         var fields = meta?.fields ?? ResourceMeta.Fields()
-        change(&fields)
+        fields[keyPath: field] = value
         meta = ResourceMeta.box(fields)
     }
 
@@ -156,11 +156,6 @@ private final class ResourceMeta: Sendable {
     }
 
     let fields: Fields
-    var dependsOn: [ResourceAddress] { fields.dependsOn }
-    var count: Value? { fields.count }
-    var forEach: Value? { fields.forEach }
-    var provider: ProviderReference? { fields.provider }
-    var lifecycle: Lifecycle? { fields.lifecycle }
 
     private init(fields: Fields) { self.fields = fields }
 

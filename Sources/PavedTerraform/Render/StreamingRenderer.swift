@@ -107,13 +107,12 @@ struct StreamingRenderer {
     /// chunks on every core and the pieces, in order, are the same bytes as a sequential run.
     private func writeBlocks(_ resources: ArraySlice<Resource>, into pieces: inout Pieces, renderer: TerraformRenderer) {
         let chunkSize = self.chunkSize
-        let count = (resources.count + chunkSize - 1) / chunkSize
         let chunks = resources.withUnsafeBufferPointer { all in
             nonisolated(unsafe) let all = all  // read-only while the chunks render
-            return Parallel.map(count) { c in
+            return Parallel.map(all.count, chunkSize: chunkSize) { range in
                 var out = ByteSink(capacity: chunkSize * 700)
                 guard let base = all.baseAddress else { return out.take() }
-                for i in (c * chunkSize)..<min((c + 1) * chunkSize, all.count) {
+                for i in range {
                     let address = base[i].address
                     if i == 0 {
                         out.append(UInt8(ascii: "{"))
@@ -136,7 +135,7 @@ struct StreamingRenderer {
                     out.append(": ")
                     writeBody(base + i, indent: 3, into: &out, renderer: renderer)
                 }
-                if c == count - 1 {
+                if range.upperBound == all.count {
                     out.newline(2)
                     out.append(UInt8(ascii: "}"))
                     out.newline(1)

@@ -15,4 +15,10 @@ public enum Parallel {
             initialized = count
         }
     }
+
+    /// `body` over `0..<count` cut into contiguous ranges of `chunkSize` (the last may be shorter),
+    /// run on every core; the results in range order.
+    public static func map<T>(_ count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+        map((count + chunkSize - 1) / chunkSize) { c in body((c * chunkSize)..<min((c + 1) * chunkSize, count)) }
+    }
 }
