@@ -81,14 +81,14 @@ extension TerraformResourceReference {
 /// for every block it writes).
 public struct TerraformArgumentsBuilder: Sendable {
     /// The arguments in the order they were added: generated bindings add them sorted by name, so
-    /// ``arguments`` adopts the list as it is.
+    /// ``arguments`` adopts the list as it is (no copy of each member).
     @usableFromInline
-    var members: [(String, Value)] = []
+    var members: [Members.Element] = []
 
     /// The arguments so far (a later duplicate of a name wins).
     public var arguments: Members {
-        get { Members(members) }
-        set { members = newValue.map { ($0.key, $0.value) } }
+        get { Members(adopting: members) }
+        set { members = newValue.storage }
     }
 
     @inlinable
@@ -96,39 +96,46 @@ public struct TerraformArgumentsBuilder: Sendable {
         members.reserveCapacity(16)
     }
 
+    /// A builder for a block with at most `capacity` arguments: generated bindings pass their field
+    /// count, so the list is allocated once, at its final size or near it.
+    @inlinable
+    public init(capacity: Int) {
+        members.reserveCapacity(capacity)
+    }
+
     /// A typed attribute; nil is left out.
     @inlinable
     public mutating func typed<Kind>(_ name: String, _ value: TypedValue<Kind>?) {
-        if let value { members.append((name, value.value)) }
+        if let value { members.append((key: name, value: value.value)) }
     }
 
     /// An attribute without a Swift type (objects, tuples, `dynamic`); nil is left out.
     @inlinable
     public mutating func untyped(_ name: String, _ value: Value?) {
-        if let value { members.append((name, value)) }
+        if let value { members.append((key: name, value: value)) }
     }
 
     /// A list or set block with at most one item, written as a one-element array; nil is left out.
     @inlinable
     public mutating func listBlock<Block: TerraformBlockBinding>(_ name: String, _ block: Block?) {
-        if let block { members.append((name, .list([block.terraformObject]))) }
+        if let block { members.append((key: name, value: .list([block.terraformObject]))) }
     }
 
     /// A `single` or `group` block (or nested attribute), written as an object; nil is left out.
     @inlinable
     public mutating func objectBlock<Block: TerraformBlockBinding>(_ name: String, _ block: Block?) {
-        if let block { members.append((name, block.terraformObject)) }
+        if let block { members.append((key: name, value: block.terraformObject)) }
     }
 
     /// List or set blocks, written as an array of objects; none is left out.
     @inlinable
     public mutating func blocks<Block: TerraformBlockBinding>(_ name: String, _ blocks: [Block]) {
-        if !blocks.isEmpty { members.append((name, .list(blocks.map { $0.terraformObject }))) }
+        if !blocks.isEmpty { members.append((key: name, value: .list(blocks.map { $0.terraformObject }))) }
     }
 
     /// `map` blocks, written as an object of objects by label; none is left out.
     @inlinable
     public mutating func mapBlocks<Block: TerraformBlockBinding>(_ name: String, _ blocks: [String: Block]) {
-        if !blocks.isEmpty { members.append((name, .object(Members(blocks.lazy.map { ($0.key, $0.value.terraformObject) })))) }
+        if !blocks.isEmpty { members.append((key: name, value: .object(Members(blocks.lazy.map { ($0.key, $0.value.terraformObject) })))) }
     }
 }

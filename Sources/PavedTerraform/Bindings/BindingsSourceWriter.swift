@@ -251,7 +251,7 @@ enum BindingsSourceWriter {
         if arguments.isEmpty {
             out += "\(inner)    [:]\n"
         } else {
-            out += "\(inner)    var out = TerraformArgumentsBuilder()\n"
+            out += "\(inner)    var out = TerraformArgumentsBuilder(capacity: \(arguments.count))\n"
             for member in arguments {
                 out += "\(inner)    \(member.builderCall)\n"
             }

@@ -38,6 +38,27 @@ public struct Members: Sendable, Equatable, RandomAccessCollection, ExpressibleB
         if !ordered { normalize() }
     }
 
+    /// Members whose storage is `elements` itself when they are already sorted with no key twice
+    /// (what generated bindings build) and the list is not mostly empty capacity; otherwise as
+    /// ``init(_:)-(S)``.
+    @usableFromInline
+    init(adopting elements: [Element]) {
+        var ordered = true
+        var i = 1
+        while i < elements.count {
+            if !(elements[i - 1].key < elements[i].key) {
+                ordered = false
+                break
+            }
+            i += 1
+        }
+        if ordered && elements.capacity - elements.count <= Swift.max(4, elements.count) {
+            storage = elements
+        } else {
+            storage = Members(elements.lazy.map { ($0.key, $0.value) }).storage
+        }
+    }
+
     public init(dictionaryLiteral elements: (String, Value)...) {
         self.init(elements)
     }

@@ -26,7 +26,7 @@ public struct DataExamplePipeline: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 2)
         out.blocks("filter", self.filter)
         out.typed("name", self.name)
         return out.arguments
@@ -49,7 +49,7 @@ public struct DataExamplePipeline: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("name", self.name)
             out.typed("values", self.values)
             return out.arguments

@@ -142,7 +142,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 31)
         out.objectBlock("config", self.config)
         out.typed("default", self.`default`)
         out.typed("enabled", self.enabled)
@@ -194,7 +194,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("endpoint", self.endpoint)
             out.typed("timeout", self.timeout)
             return out.arguments
@@ -214,7 +214,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("key_arn", self.keyARN)
             return out.arguments
         }
@@ -233,7 +233,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("port", self.port)
             return out.arguments
         }
@@ -256,7 +256,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("bucket", self.bucket)
             out.typed("prefix", self.prefix)
             return out.arguments
@@ -276,7 +276,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("target", self.target)
             return out.arguments
         }
@@ -295,7 +295,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("destination", self.destination)
             return out.arguments
         }
@@ -326,7 +326,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.blocks("action", self.action)
             out.blocks("filter", self.filter)
             out.typed("name", self.name)
@@ -351,7 +351,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("command", self.command)
                 out.objectBlock("retry", self.retry)
                 return out.arguments
@@ -370,7 +370,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 1)
                     out.typed("attempts", self.attempts)
                     return out.arguments
                 }
@@ -390,7 +390,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("prefix", self.prefix)
                 return out.arguments
             }
@@ -409,7 +409,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("expression", self.expression)
                 return out.arguments
             }
@@ -429,7 +429,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("arn", self.arn)
             return out.arguments
         }
@@ -452,7 +452,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             return out.arguments
@@ -472,7 +472,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("kind", self.kind)
             return out.arguments
         }

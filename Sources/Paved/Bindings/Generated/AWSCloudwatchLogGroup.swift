@@ -62,7 +62,7 @@ public struct AWSCloudwatchLogGroup: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 11)
         out.typed("deletion_protection_enabled", self.deletionProtectionEnabled)
         out.typed("id", self.id)
         out.typed("kms_key_id", self.kmsKeyID)

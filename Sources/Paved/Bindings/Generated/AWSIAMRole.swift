@@ -70,7 +70,7 @@ public struct AWSIAMRole: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 13)
         out.typed("assume_role_policy", self.assumeRolePolicy)
         out.typed("description", self.description)
         out.typed("force_detach_policies", self.forceDetachPolicies)
@@ -104,7 +104,7 @@ public struct AWSIAMRole: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("name", self.name)
             out.typed("policy", self.policy)
             return out.arguments

@@ -38,7 +38,7 @@ public struct AWSKMSAlias: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 5)
         out.typed("id", self.id)
         out.typed("name", self.name)
         out.typed("name_prefix", self.namePrefix)

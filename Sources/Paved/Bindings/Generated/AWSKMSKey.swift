@@ -86,7 +86,7 @@ public struct AWSKMSKey: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 17)
         out.typed("bypass_policy_lockout_safety_check", self.bypassPolicyLockoutSafetyCheck)
         out.typed("custom_key_store_id", self.customKeyStoreID)
         out.typed("customer_master_key_spec", self.customerMasterKeySpec)
@@ -120,7 +120,7 @@ public struct AWSKMSKey: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("create", self.create)
             return out.arguments
         }

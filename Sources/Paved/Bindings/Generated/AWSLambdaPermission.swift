@@ -70,7 +70,7 @@ public struct AWSLambdaPermission: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 13)
         out.typed("action", self.action)
         out.typed("event_source_token", self.eventSourceToken)
         out.typed("function_name", self.functionName)

@@ -138,7 +138,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 30)
         out.typed("airflow_configuration_options", self.airflowConfigurationOptions)
         out.typed("airflow_version", self.airflowVersion)
         out.typed("dag_s3_path", self.dagS3Path)
@@ -201,7 +201,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 5)
             out.listBlock("dag_processing_logs", self.dagProcessingLogs)
             out.listBlock("scheduler_logs", self.schedulerLogs)
             out.listBlock("task_logs", self.taskLogs)
@@ -227,7 +227,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
                 return out.arguments
@@ -251,7 +251,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
                 return out.arguments
@@ -275,7 +275,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
                 return out.arguments
@@ -299,7 +299,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
                 return out.arguments
@@ -323,7 +323,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
                 return out.arguments
@@ -348,7 +348,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("security_group_ids", self.securityGroupIDs)
             out.typed("subnet_ids", self.subnetIDs)
             return out.arguments
@@ -376,7 +376,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("update", self.update)

@@ -82,7 +82,7 @@ public struct AWSRedshiftserverlessNamespace: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 16)
         out.typed("admin_password_secret_kms_key_id", self.adminPasswordSecretKMSKeyID)
         out.typed("admin_user_password", self.adminUserPassword)
         out.typed("admin_user_password_wo", self.adminUserPasswordWo)

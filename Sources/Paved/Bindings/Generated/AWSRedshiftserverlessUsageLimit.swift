@@ -46,7 +46,7 @@ public struct AWSRedshiftserverlessUsageLimit: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 7)
         out.typed("amount", self.amount)
         out.typed("breach_action", self.breachAction)
         out.typed("id", self.id)

@@ -86,7 +86,7 @@ public struct AWSRedshiftserverlessWorkgroup: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 17)
         out.typed("base_capacity", self.baseCapacity)
         out.blocks("config_parameter", self.configParameter)
         out.typed("enhanced_vpc_routing", self.enhancedVPCRouting)
@@ -124,7 +124,7 @@ public struct AWSRedshiftserverlessWorkgroup: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("parameter_key", self.parameterKey)
             out.typed("parameter_value", self.parameterValue)
             return out.arguments
@@ -148,7 +148,7 @@ public struct AWSRedshiftserverlessWorkgroup: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("enabled", self.enabled)
             out.typed("level", self.level)
             return out.arguments
@@ -176,7 +176,7 @@ public struct AWSRedshiftserverlessWorkgroup: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("update", self.update)

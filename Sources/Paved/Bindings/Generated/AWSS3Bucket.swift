@@ -106,7 +106,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 22)
         out.typed("acceleration_status", self.accelerationStatus)
         out.typed("acl", self.acl)
         out.typed("bucket", self.bucket)
@@ -161,7 +161,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 5)
             out.typed("allowed_headers", self.allowedHeaders)
             out.typed("allowed_methods", self.allowedMethods)
             out.typed("allowed_origins", self.allowedOrigins)
@@ -196,7 +196,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("id", self.id)
             out.typed("permissions", self.permissions)
             out.typed("type", self.type)
@@ -250,7 +250,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 9)
             out.typed("abort_incomplete_multipart_upload_days", self.abortIncompleteMultipartUploadDays)
             out.typed("enabled", self.enabled)
             out.listBlock("expiration", self.expiration)
@@ -284,7 +284,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("date", self.date)
                 out.typed("days", self.days)
                 out.typed("expired_object_delete_marker", self.expiredObjectDeleteMarker)
@@ -305,7 +305,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("days", self.days)
                 return out.arguments
             }
@@ -328,7 +328,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("days", self.days)
                 out.typed("storage_class", self.storageClass)
                 return out.arguments
@@ -356,7 +356,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("date", self.date)
                 out.typed("days", self.days)
                 out.typed("storage_class", self.storageClass)
@@ -382,7 +382,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("target_bucket", self.targetBucket)
             out.typed("target_prefix", self.targetPrefix)
             return out.arguments
@@ -406,7 +406,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("object_lock_enabled", self.objectLockEnabled)
             out.listBlock("rule", self.rule)
             return out.arguments
@@ -425,7 +425,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.listBlock("default_retention", self.defaultRetention)
                 return out.arguments
             }
@@ -451,7 +451,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 3)
                     out.typed("days", self.days)
                     out.typed("mode", self.mode)
                     out.typed("years", self.years)
@@ -478,7 +478,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("role", self.role)
             out.blocks("rules", self.rules)
             return out.arguments
@@ -525,7 +525,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 8)
                 out.typed("delete_marker_replication_status", self.deleteMarkerReplicationStatus)
                 out.listBlock("destination", self.destination)
                 out.listBlock("filter", self.filter)
@@ -574,7 +574,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 7)
                     out.listBlock("access_control_translation", self.accessControlTranslation)
                     out.typed("account_id", self.accountID)
                     out.typed("bucket", self.bucket)
@@ -598,7 +598,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     }
 
                     public var terraformArguments: Members {
-                        var out = TerraformArgumentsBuilder()
+                        var out = TerraformArgumentsBuilder(capacity: 1)
                         out.typed("owner", self.owner)
                         return out.arguments
                     }
@@ -621,7 +621,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     }
 
                     public var terraformArguments: Members {
-                        var out = TerraformArgumentsBuilder()
+                        var out = TerraformArgumentsBuilder(capacity: 2)
                         out.typed("minutes", self.minutes)
                         out.typed("status", self.status)
                         return out.arguments
@@ -645,7 +645,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     }
 
                     public var terraformArguments: Members {
-                        var out = TerraformArgumentsBuilder()
+                        var out = TerraformArgumentsBuilder(capacity: 2)
                         out.typed("minutes", self.minutes)
                         out.typed("status", self.status)
                         return out.arguments
@@ -670,7 +670,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("prefix", self.prefix)
                     out.typed("tags", self.tags)
                     return out.arguments
@@ -690,7 +690,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 1)
                     out.listBlock("sse_kms_encrypted_objects", self.sseKMSEncryptedObjects)
                     return out.arguments
                 }
@@ -708,7 +708,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     }
 
                     public var terraformArguments: Members {
-                        var out = TerraformArgumentsBuilder()
+                        var out = TerraformArgumentsBuilder(capacity: 1)
                         out.typed("enabled", self.enabled)
                         return out.arguments
                     }
@@ -730,7 +730,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.listBlock("rule", self.rule)
             return out.arguments
         }
@@ -752,7 +752,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.listBlock("apply_server_side_encryption_by_default", self.applyServerSideEncryptionByDefault)
                 out.typed("bucket_key_enabled", self.bucketKeyEnabled)
                 return out.arguments
@@ -775,7 +775,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("kms_master_key_id", self.kmsMasterKeyID)
                     out.typed("sse_algorithm", self.sseAlgorithm)
                     return out.arguments
@@ -809,7 +809,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("read", self.read)
@@ -835,7 +835,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("enabled", self.enabled)
             out.typed("mfa_delete", self.mfaDelete)
             return out.arguments
@@ -867,7 +867,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("error_document", self.errorDocument)
             out.typed("index_document", self.indexDocument)
             out.typed("redirect_all_requests_to", self.redirectAllRequestsTo)

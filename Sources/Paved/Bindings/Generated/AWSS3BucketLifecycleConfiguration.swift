@@ -42,7 +42,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 6)
         out.typed("bucket", self.bucket)
         out.typed("expected_bucket_owner", self.expectedBucketOwner)
         out.typed("region", self.region)
@@ -97,7 +97,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 9)
             out.blocks("abort_incomplete_multipart_upload", self.abortIncompleteMultipartUpload)
             out.blocks("expiration", self.expiration)
             out.blocks("filter", self.filter)
@@ -123,7 +123,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("days_after_initiation", self.daysAfterInitiation)
                 return out.arguments
             }
@@ -150,7 +150,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("date", self.date)
                 out.typed("days", self.days)
                 out.typed("expired_object_delete_marker", self.expiredObjectDeleteMarker)
@@ -187,7 +187,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 5)
                 out.blocks("and", self.and)
                 out.typed("object_size_greater_than", self.objectSizeGreaterThan)
                 out.typed("object_size_less_than", self.objectSizeLessThan)
@@ -221,7 +221,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 4)
                     out.typed("object_size_greater_than", self.objectSizeGreaterThan)
                     out.typed("object_size_less_than", self.objectSizeLessThan)
                     out.typed("prefix", self.prefix)
@@ -247,7 +247,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("key", self.key)
                     out.typed("value", self.value)
                     return out.arguments
@@ -272,7 +272,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("newer_noncurrent_versions", self.newerNoncurrentVersions)
                 out.typed("noncurrent_days", self.noncurrentDays)
                 return out.arguments
@@ -300,7 +300,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("newer_noncurrent_versions", self.newerNoncurrentVersions)
                 out.typed("noncurrent_days", self.noncurrentDays)
                 out.typed("storage_class", self.storageClass)
@@ -329,7 +329,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("date", self.date)
                 out.typed("days", self.days)
                 out.typed("storage_class", self.storageClass)
@@ -355,7 +355,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("create", self.create)
             out.typed("update", self.update)
             return out.arguments

@@ -50,7 +50,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 8)
         out.typed("bucket", self.bucket)
         out.typed("expected_bucket_owner", self.expectedBucketOwner)
         out.typed("id", self.id)
@@ -79,7 +79,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.listBlock("grantee", self.grantee)
             out.typed("permission", self.permission)
             return out.arguments
@@ -110,7 +110,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 4)
                 out.typed("email_address", self.emailAddress)
                 out.typed("id", self.id)
                 out.typed("type", self.type)
@@ -137,7 +137,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.listBlock("partitioned_prefix", self.partitionedPrefix)
             out.listBlock("simple_prefix", self.simplePrefix)
             return out.arguments
@@ -156,7 +156,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("partition_date_source", self.partitionDateSource)
                 return out.arguments
             }

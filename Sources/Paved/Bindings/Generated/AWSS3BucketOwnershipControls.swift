@@ -34,7 +34,7 @@ public struct AWSS3BucketOwnershipControls: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 4)
         out.typed("bucket", self.bucket)
         out.typed("id", self.id)
         out.typed("region", self.region)
@@ -55,7 +55,7 @@ public struct AWSS3BucketOwnershipControls: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("object_ownership", self.objectOwnership)
             return out.arguments
         }

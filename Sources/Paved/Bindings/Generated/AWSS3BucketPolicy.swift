@@ -34,7 +34,7 @@ public struct AWSS3BucketPolicy: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 4)
         out.typed("bucket", self.bucket)
         out.typed("id", self.id)
         out.typed("policy", self.policy)

@@ -50,7 +50,7 @@ public struct AWSS3BucketPublicAccessBlock: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 8)
         out.typed("block_public_acls", self.blockPublicACLs)
         out.typed("block_public_policy", self.blockPublicPolicy)
         out.typed("bucket", self.bucket)

@@ -38,7 +38,7 @@ public struct AWSS3BucketServerSideEncryptionConfiguration: TerraformResourceBin
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 5)
         out.typed("bucket", self.bucket)
         out.typed("expected_bucket_owner", self.expectedBucketOwner)
         out.typed("id", self.id)
@@ -68,7 +68,7 @@ public struct AWSS3BucketServerSideEncryptionConfiguration: TerraformResourceBin
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.listBlock("apply_server_side_encryption_by_default", self.applyServerSideEncryptionByDefault)
             out.typed("blocked_encryption_types", self.blockedEncryptionTypes)
             out.typed("bucket_key_enabled", self.bucketKeyEnabled)
@@ -92,7 +92,7 @@ public struct AWSS3BucketServerSideEncryptionConfiguration: TerraformResourceBin
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("kms_master_key_id", self.kmsMasterKeyID)
                 out.typed("sse_algorithm", self.sseAlgorithm)
                 return out.arguments

@@ -42,7 +42,7 @@ public struct AWSS3BucketVersioning: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 6)
         out.typed("bucket", self.bucket)
         out.typed("expected_bucket_owner", self.expectedBucketOwner)
         out.typed("id", self.id)
@@ -69,7 +69,7 @@ public struct AWSS3BucketVersioning: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("mfa_delete", self.mfaDelete)
             out.typed("status", self.status)
             return out.arguments

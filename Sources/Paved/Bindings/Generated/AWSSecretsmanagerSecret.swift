@@ -66,7 +66,7 @@ public struct AWSSecretsmanagerSecret: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 12)
         out.typed("description", self.description)
         out.typed("force_overwrite_replica_secret", self.forceOverwriteReplicaSecret)
         out.typed("id", self.id)
@@ -99,7 +99,7 @@ public struct AWSSecretsmanagerSecret: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("kms_key_id", self.kmsKeyID)
             out.typed("region", self.region)
             return out.arguments

@@ -42,7 +42,7 @@ public struct AWSSecretsmanagerSecretRotation: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 6)
         out.typed("id", self.id)
         out.typed("region", self.region)
         out.typed("rotate_immediately", self.rotateImmediately)
@@ -73,7 +73,7 @@ public struct AWSSecretsmanagerSecretRotation: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("automatically_after_days", self.automaticallyAfterDays)
             out.typed("duration", self.duration)
             out.typed("schedule_expression", self.scheduleExpression)

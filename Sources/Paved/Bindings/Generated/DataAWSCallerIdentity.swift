@@ -22,7 +22,7 @@ public struct DataAWSCallerIdentity: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 1)
         out.typed("id", self.id)
         return out.arguments
     }

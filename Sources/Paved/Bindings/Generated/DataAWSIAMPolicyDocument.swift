@@ -50,7 +50,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 8)
         out.typed("id", self.id)
         out.typed("override_json", self.overrideJSON)
         out.typed("override_policy_documents", self.overridePolicyDocuments)
@@ -107,7 +107,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 9)
             out.typed("actions", self.actions)
             out.blocks("condition", self.condition)
             out.typed("effect", self.effect)
@@ -141,7 +141,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("test", self.test)
                 out.typed("values", self.values)
                 out.typed("variable", self.variable)
@@ -166,7 +166,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("identifiers", self.identifiers)
                 out.typed("type", self.type)
                 return out.arguments
@@ -190,7 +190,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("identifiers", self.identifiers)
                 out.typed("type", self.type)
                 return out.arguments

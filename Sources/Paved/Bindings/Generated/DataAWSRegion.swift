@@ -34,7 +34,7 @@ public struct DataAWSRegion: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 4)
         out.typed("endpoint", self.endpoint)
         out.typed("id", self.id)
         out.typed("name", self.name)

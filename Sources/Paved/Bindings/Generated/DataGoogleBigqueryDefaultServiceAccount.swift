@@ -26,7 +26,7 @@ public struct DataGoogleBigqueryDefaultServiceAccount: TerraformResourceBinding 
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 2)
         out.typed("id", self.id)
         out.typed("project", self.project)
         return out.arguments

@@ -30,7 +30,7 @@ public struct DataGoogleLoggingProjectCmekSettings: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 3)
         out.typed("id", self.id)
         out.typed("kms_key_name", self.kmsKeyName)
         out.typed("project", self.project)

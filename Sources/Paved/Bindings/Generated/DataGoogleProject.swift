@@ -26,7 +26,7 @@ public struct DataGoogleProject: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 2)
         out.typed("id", self.id)
         out.typed("project_id", self.projectID)
         return out.arguments

@@ -30,7 +30,7 @@ public struct DataGoogleStorageProjectServiceAccount: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 3)
         out.typed("id", self.id)
         out.typed("project", self.project)
         out.typed("user_project", self.userProject)

@@ -86,7 +86,7 @@ public struct DatabricksCatalog: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 17)
         out.typed("browse_only", self.browseOnly)
         out.typed("comment", self.comment)
         out.typed("connection_name", self.connectionName)
@@ -128,7 +128,7 @@ public struct DatabricksCatalog: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("inherited_from_name", self.inheritedFromName)
             out.typed("inherited_from_type", self.inheritedFromType)
             out.typed("value", self.value)
@@ -149,7 +149,7 @@ public struct DatabricksCatalog: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("state", self.state)
             return out.arguments
         }

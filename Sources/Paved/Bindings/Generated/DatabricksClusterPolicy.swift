@@ -50,7 +50,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 8)
         out.typed("definition", self.definition)
         out.typed("description", self.description)
         out.typed("id", self.id)
@@ -103,7 +103,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 8)
             out.listBlock("cran", self.cran)
             out.typed("egg", self.egg)
             out.typed("jar", self.jar)
@@ -132,7 +132,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("package", self.package)
                 out.typed("repo", self.repo)
                 return out.arguments
@@ -160,7 +160,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("coordinates", self.coordinates)
                 out.typed("exclusions", self.exclusions)
                 out.typed("repo", self.repo)
@@ -181,7 +181,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("workspace_id", self.workspaceID)
                 return out.arguments
             }
@@ -204,7 +204,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("package", self.package)
                 out.typed("repo", self.repo)
                 return out.arguments

@@ -82,7 +82,7 @@ public struct DatabricksGrants: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 16)
         out.typed("catalog", self.catalog)
         out.typed("credential", self.credential)
         out.typed("external_location", self.externalLocation)
@@ -119,7 +119,7 @@ public struct DatabricksGrants: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("principal", self.principal)
             out.typed("privileges", self.privileges)
             return out.arguments

@@ -134,7 +134,7 @@ public struct DatabricksPermissions: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 29)
         out.blocks("access_control", self.accessControl)
         out.typed("alert_v2_id", self.alertV2ID)
         out.typed("app_name", self.appName)
@@ -192,7 +192,7 @@ public struct DatabricksPermissions: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("group_name", self.groupName)
             out.typed("permission_level", self.permissionLevel)
             out.typed("service_principal_name", self.servicePrincipalName)

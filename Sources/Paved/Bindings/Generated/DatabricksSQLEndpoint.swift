@@ -82,7 +82,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 16)
         out.typed("auto_stop_mins", self.autoStopMins)
         out.listBlock("channel", self.channel)
         out.typed("cluster_size", self.clusterSize)
@@ -119,7 +119,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("dbsql_version", self.dbsqlVersion)
             out.typed("name", self.name)
             return out.arguments
@@ -139,7 +139,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.blocks("custom_tags", self.customTags)
             return out.arguments
         }
@@ -161,7 +161,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("key", self.key)
                 out.typed("value", self.value)
                 return out.arguments
@@ -182,7 +182,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("create", self.create)
             return out.arguments
         }

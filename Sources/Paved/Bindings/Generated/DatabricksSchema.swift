@@ -58,7 +58,7 @@ public struct DatabricksSchema: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 10)
         out.typed("catalog_name", self.catalogName)
         out.typed("comment", self.comment)
         out.typed("enable_predictive_optimization", self.enablePredictiveOptimization)

@@ -98,7 +98,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 20)
         out.blocks("access", self.access)
         out.typed("dataset_id", self.datasetID)
         out.typed("default_collation", self.defaultCollation)
@@ -171,7 +171,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 10)
             out.listBlock("condition", self.condition)
             out.listBlock("dataset", self.dataset)
             out.typed("domain", self.domain)
@@ -210,7 +210,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 4)
                 out.typed("description", self.description)
                 out.typed("expression", self.expression)
                 out.typed("location", self.location)
@@ -236,7 +236,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.listBlock("dataset", self.dataset)
                 out.typed("target_types", self.targetTypes)
                 return out.arguments
@@ -259,7 +259,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("dataset_id", self.datasetID)
                     out.typed("project_id", self.projectID)
                     return out.arguments
@@ -288,7 +288,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("dataset_id", self.datasetID)
                 out.typed("project_id", self.projectID)
                 out.typed("routine_id", self.routineID)
@@ -317,7 +317,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("dataset_id", self.datasetID)
                 out.typed("project_id", self.projectID)
                 out.typed("table_id", self.tableID)
@@ -339,7 +339,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("kms_key_name", self.kmsKeyName)
             return out.arguments
         }
@@ -362,7 +362,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("default_storage_location_uri", self.defaultStorageLocationURI)
             out.typed("parameters", self.parameters)
             return out.arguments
@@ -386,7 +386,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("connection", self.connection)
             out.typed("external_source", self.externalSource)
             return out.arguments
@@ -414,7 +414,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("update", self.update)

@@ -42,7 +42,7 @@ public struct GoogleBigqueryDatasetIAMMember: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 6)
         out.listBlock("condition", self.condition)
         out.typed("dataset_id", self.datasetID)
         out.typed("id", self.id)
@@ -73,7 +73,7 @@ public struct GoogleBigqueryDatasetIAMMember: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("description", self.description)
             out.typed("expression", self.expression)
             out.typed("title", self.title)

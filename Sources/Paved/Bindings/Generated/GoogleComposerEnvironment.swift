@@ -50,7 +50,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 8)
         out.listBlock("config", self.config)
         out.typed("id", self.id)
         out.typed("labels", self.labels)
@@ -139,7 +139,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 17)
             out.listBlock("data_retention_config", self.dataRetentionConfig)
             out.listBlock("database_config", self.databaseConfig)
             out.typed("enable_private_builds_only", self.enablePrivateBuildsOnly)
@@ -177,7 +177,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.blocks("airflow_metadata_retention_config", self.airflowMetadataRetentionConfig)
                 out.blocks("task_logs_retention_config", self.taskLogsRetentionConfig)
                 return out.arguments
@@ -200,7 +200,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("retention_days", self.retentionDays)
                     out.typed("retention_mode", self.retentionMode)
                     return out.arguments
@@ -220,7 +220,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 1)
                     out.typed("storage_mode", self.storageMode)
                     return out.arguments
                 }
@@ -244,7 +244,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("machine_type", self.machineType)
                 out.typed("zone", self.zone)
                 return out.arguments
@@ -264,7 +264,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("kms_key_name", self.kmsKeyName)
                 return out.arguments
             }
@@ -291,7 +291,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("end_time", self.endTime)
                 out.typed("recurrence", self.recurrence)
                 out.typed("start_time", self.startTime)
@@ -316,7 +316,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.blocks("cidr_blocks", self.cidrBlocks)
                 out.typed("enabled", self.enabled)
                 return out.arguments
@@ -339,7 +339,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("cidr_block", self.cidrBlock)
                     out.typed("display_name", self.displayName)
                     return out.arguments
@@ -404,7 +404,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 12)
                 out.typed("composer_internal_ipv4_cidr_block", self.composerInternalIPv4CIDRBlock)
                 out.typed("composer_network_attachment", self.composerNetworkAttachment)
                 out.typed("disk_size_gb", self.diskSizeGb)
@@ -449,7 +449,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 5)
                     out.typed("cluster_ipv4_cidr_block", self.clusterIPv4CIDRBlock)
                     out.typed("cluster_secondary_range_name", self.clusterSecondaryRangeName)
                     out.typed("services_ipv4_cidr_block", self.servicesIPv4CIDRBlock)
@@ -501,7 +501,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 8)
                 out.typed("cloud_composer_connection_subnetwork", self.cloudComposerConnectionSubnetwork)
                 out.typed("cloud_composer_network_ipv4_cidr_block", self.cloudComposerNetworkIPv4CIDRBlock)
                 out.typed("cloud_sql_ipv4_cidr_block", self.cloudSQLIPv4CIDRBlock)
@@ -527,7 +527,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.listBlock("scheduled_snapshots_config", self.scheduledSnapshotsConfig)
                 return out.arguments
             }
@@ -557,7 +557,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 4)
                     out.typed("enabled", self.enabled)
                     out.typed("snapshot_creation_schedule", self.snapshotCreationSchedule)
                     out.typed("snapshot_location", self.snapshotLocation)
@@ -608,7 +608,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 8)
                 out.typed("airflow_config_overrides", self.airflowConfigOverrides)
                 out.listBlock("cloud_data_lineage_integration", self.cloudDataLineageIntegration)
                 out.typed("env_variables", self.envVariables)
@@ -633,7 +633,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 1)
                     out.typed("enabled", self.enabled)
                     return out.arguments
                 }
@@ -653,7 +653,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("machine_type", self.machineType)
                 return out.arguments
             }
@@ -672,7 +672,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.blocks("allowed_ip_range", self.allowedIPRange)
                 return out.arguments
             }
@@ -694,7 +694,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("description", self.description)
                     out.typed("value", self.value)
                     return out.arguments
@@ -731,7 +731,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 5)
                 out.listBlock("dag_processor", self.dagProcessor)
                 out.listBlock("scheduler", self.scheduler)
                 out.listBlock("triggerer", self.triggerer)
@@ -765,7 +765,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 4)
                     out.typed("count", self.count)
                     out.typed("cpu", self.cpu)
                     out.typed("memory_gb", self.memoryGb)
@@ -799,7 +799,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 4)
                     out.typed("count", self.count)
                     out.typed("cpu", self.cpu)
                     out.typed("memory_gb", self.memoryGb)
@@ -829,7 +829,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 3)
                     out.typed("count", self.count)
                     out.typed("cpu", self.cpu)
                     out.typed("memory_gb", self.memoryGb)
@@ -858,7 +858,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 3)
                     out.typed("cpu", self.cpu)
                     out.typed("memory_gb", self.memoryGb)
                     out.typed("storage_gb", self.storageGb)
@@ -895,7 +895,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 5)
                     out.typed("cpu", self.cpu)
                     out.typed("max_count", self.maxCount)
                     out.typed("memory_gb", self.memoryGb)
@@ -920,7 +920,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("bucket", self.bucket)
             return out.arguments
         }
@@ -947,7 +947,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("update", self.update)

@@ -66,7 +66,7 @@ public struct GoogleKMSCryptoKey: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 12)
         out.typed("crypto_key_backend", self.cryptoKeyBackend)
         out.typed("destroy_scheduled_duration", self.destroyScheduledDuration)
         out.typed("id", self.id)
@@ -103,7 +103,7 @@ public struct GoogleKMSCryptoKey: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("update", self.update)
@@ -128,7 +128,7 @@ public struct GoogleKMSCryptoKey: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("algorithm", self.algorithm)
             out.typed("protection_level", self.protectionLevel)
             return out.arguments

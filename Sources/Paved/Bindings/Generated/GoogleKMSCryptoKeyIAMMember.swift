@@ -38,7 +38,7 @@ public struct GoogleKMSCryptoKeyIAMMember: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 5)
         out.listBlock("condition", self.condition)
         out.typed("crypto_key_id", self.cryptoKeyID)
         out.typed("id", self.id)
@@ -68,7 +68,7 @@ public struct GoogleKMSCryptoKeyIAMMember: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("description", self.description)
             out.typed("expression", self.expression)
             out.typed("title", self.title)

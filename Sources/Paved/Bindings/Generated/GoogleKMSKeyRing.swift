@@ -38,7 +38,7 @@ public struct GoogleKMSKeyRing: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 5)
         out.typed("id", self.id)
         out.typed("location", self.location)
         out.typed("name", self.name)
@@ -64,7 +64,7 @@ public struct GoogleKMSKeyRing: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             return out.arguments

@@ -58,7 +58,7 @@ public struct GoogleLoggingProjectBucketConfig: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 10)
         out.typed("bucket_id", self.bucketID)
         out.listBlock("cmek_settings", self.cmekSettings)
         out.typed("description", self.description)
@@ -85,7 +85,7 @@ public struct GoogleLoggingProjectBucketConfig: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("kms_key_name", self.kmsKeyName)
             return out.arguments
         }
@@ -108,7 +108,7 @@ public struct GoogleLoggingProjectBucketConfig: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("field_path", self.fieldPath)
             out.typed("type", self.type)
             return out.arguments

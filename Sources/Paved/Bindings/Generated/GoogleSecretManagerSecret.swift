@@ -78,7 +78,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 15)
         out.typed("annotations", self.annotations)
         out.typed("deletion_protection", self.deletionProtection)
         out.typed("expire_time", self.expireTime)
@@ -114,7 +114,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.listBlock("auto", self.auto)
             out.listBlock("user_managed", self.userManaged)
             return out.arguments
@@ -133,7 +133,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.listBlock("customer_managed_encryption", self.customerManagedEncryption)
                 return out.arguments
             }
@@ -151,7 +151,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 1)
                     out.typed("kms_key_name", self.kmsKeyName)
                     return out.arguments
                 }
@@ -171,7 +171,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.blocks("replicas", self.replicas)
                 return out.arguments
             }
@@ -193,7 +193,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
                 }
 
                 public var terraformArguments: Members {
-                    var out = TerraformArgumentsBuilder()
+                    var out = TerraformArgumentsBuilder(capacity: 2)
                     out.listBlock("customer_managed_encryption", self.customerManagedEncryption)
                     out.typed("location", self.location)
                     return out.arguments
@@ -212,7 +212,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
                     }
 
                     public var terraformArguments: Members {
-                        var out = TerraformArgumentsBuilder()
+                        var out = TerraformArgumentsBuilder(capacity: 1)
                         out.typed("kms_key_name", self.kmsKeyName)
                         return out.arguments
                     }
@@ -238,7 +238,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("next_rotation_time", self.nextRotationTime)
             out.typed("rotation_period", self.rotationPeriod)
             return out.arguments
@@ -266,7 +266,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("update", self.update)
@@ -287,7 +287,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("name", self.name)
             return out.arguments
         }

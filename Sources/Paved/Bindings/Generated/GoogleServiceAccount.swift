@@ -50,7 +50,7 @@ public struct GoogleServiceAccount: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 8)
         out.typed("account_id", self.accountID)
         out.typed("create_ignore_already_exists", self.createIgnoreAlreadyExists)
         out.typed("description", self.description)
@@ -75,7 +75,7 @@ public struct GoogleServiceAccount: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("create", self.create)
             return out.arguments
         }

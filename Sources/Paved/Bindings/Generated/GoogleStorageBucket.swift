@@ -122,7 +122,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 26)
         out.listBlock("autoclass", self.autoclass)
         out.blocks("cors", self.cors)
         out.listBlock("custom_placement_config", self.customPlacementConfig)
@@ -169,7 +169,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("enabled", self.enabled)
             out.typed("terminal_storage_class", self.terminalStorageClass)
             return out.arguments
@@ -201,7 +201,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("max_age_seconds", self.maxAgeSeconds)
             out.typed("method", self.method)
             out.typed("origin", self.origin)
@@ -223,7 +223,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("data_locations", self.dataLocations)
             return out.arguments
         }
@@ -242,7 +242,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("default_kms_key_name", self.defaultKMSKeyName)
             return out.arguments
         }
@@ -261,7 +261,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("enabled", self.enabled)
             return out.arguments
         }
@@ -296,7 +296,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 5)
             out.typed("allow_all_service_agent_access", self.allowAllServiceAgentAccess)
             out.typed("allow_cross_org_vpcs", self.allowCrossOrgVpcs)
             out.typed("mode", self.mode)
@@ -318,7 +318,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("allowed_ip_cidr_ranges", self.allowedIPCIDRRanges)
                 return out.arguments
             }
@@ -341,7 +341,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("allowed_ip_cidr_ranges", self.allowedIPCIDRRanges)
                 out.typed("network", self.network)
                 return out.arguments
@@ -366,7 +366,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.listBlock("action", self.action)
             out.listBlock("condition", self.condition)
             return out.arguments
@@ -389,7 +389,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("storage_class", self.storageClass)
                 out.typed("type", self.type)
                 return out.arguments
@@ -465,7 +465,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 15)
                 out.typed("age", self.age)
                 out.typed("created_before", self.createdBefore)
                 out.typed("custom_time_before", self.customTimeBefore)
@@ -503,7 +503,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("log_bucket", self.logBucket)
             out.typed("log_object_prefix", self.logObjectPrefix)
             return out.arguments
@@ -527,7 +527,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("is_locked", self.isLocked)
             out.typed("retention_period", self.retentionPeriod)
             return out.arguments
@@ -547,7 +547,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("retention_duration_seconds", self.retentionDurationSeconds)
             return out.arguments
         }
@@ -574,7 +574,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("create", self.create)
             out.typed("read", self.read)
             out.typed("update", self.update)
@@ -595,7 +595,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("enabled", self.enabled)
             return out.arguments
         }
@@ -618,7 +618,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("main_page_suffix", self.mainPageSuffix)
             out.typed("not_found_page", self.notFoundPage)
             return out.arguments

@@ -38,7 +38,7 @@ public struct GoogleStorageBucketIAMMember: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 5)
         out.typed("bucket", self.bucket)
         out.listBlock("condition", self.condition)
         out.typed("id", self.id)
@@ -68,7 +68,7 @@ public struct GoogleStorageBucketIAMMember: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("description", self.description)
             out.typed("expression", self.expression)
             out.typed("title", self.title)

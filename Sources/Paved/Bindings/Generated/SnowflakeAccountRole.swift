@@ -34,7 +34,7 @@ public struct SnowflakeAccountRole: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 4)
         out.typed("comment", self.comment)
         out.typed("id", self.id)
         out.typed("name", self.name)
@@ -67,7 +67,7 @@ public struct SnowflakeAccountRole: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("read", self.read)

@@ -110,7 +110,7 @@ public struct SnowflakeDatabase: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 23)
         out.typed("catalog", self.catalog)
         out.typed("comment", self.comment)
         out.typed("data_retention_time_in_days", self.dataRetentionTimeInDays)
@@ -154,7 +154,7 @@ public struct SnowflakeDatabase: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.blocks("enable_to_account", self.enableToAccount)
             out.typed("ignore_edition_check", self.ignoreEditionCheck)
             return out.arguments
@@ -177,7 +177,7 @@ public struct SnowflakeDatabase: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("account_identifier", self.accountIdentifier)
                 out.typed("with_failover", self.withFailover)
                 return out.arguments
@@ -210,7 +210,7 @@ public struct SnowflakeDatabase: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("read", self.read)

@@ -38,7 +38,7 @@ public struct SnowflakeDatabaseRole: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 5)
         out.typed("comment", self.comment)
         out.typed("database", self.database)
         out.typed("id", self.id)
@@ -72,7 +72,7 @@ public struct SnowflakeDatabaseRole: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("read", self.read)

@@ -38,7 +38,7 @@ public struct SnowflakeGrantAccountRole: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 5)
         out.typed("id", self.id)
         out.typed("parent_role_name", self.parentRoleName)
         out.typed("role_name", self.roleName)
@@ -72,7 +72,7 @@ public struct SnowflakeGrantAccountRole: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("read", self.read)

@@ -42,7 +42,7 @@ public struct SnowflakeGrantDatabaseRole: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 6)
         out.typed("database_role_name", self.databaseRoleName)
         out.typed("id", self.id)
         out.typed("parent_database_role_name", self.parentDatabaseRoleName)
@@ -77,7 +77,7 @@ public struct SnowflakeGrantDatabaseRole: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("read", self.read)

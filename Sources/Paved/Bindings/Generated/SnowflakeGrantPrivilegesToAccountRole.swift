@@ -66,7 +66,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 12)
         out.typed("account_role_name", self.accountRoleName)
         out.typed("all_privileges", self.allPrivileges)
         out.typed("always_apply", self.alwaysApply)
@@ -99,7 +99,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("object_name", self.objectName)
             out.typed("object_type", self.objectType)
             return out.arguments
@@ -127,7 +127,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("all_schemas_in_database", self.allSchemasInDatabase)
             out.typed("future_schemas_in_database", self.futureSchemasInDatabase)
             out.typed("schema_name", self.schemaName)
@@ -160,7 +160,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.listBlock("all", self.all)
             out.listBlock("future", self.future)
             out.typed("object_name", self.objectName)
@@ -189,7 +189,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("in_database", self.inDatabase)
                 out.typed("in_schema", self.inSchema)
                 out.typed("object_type_plural", self.objectTypePlural)
@@ -218,7 +218,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("in_database", self.inDatabase)
                 out.typed("in_schema", self.inSchema)
                 out.typed("object_type_plural", self.objectTypePlural)
@@ -252,7 +252,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("read", self.read)

@@ -62,7 +62,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 11)
         out.typed("all_privileges", self.allPrivileges)
         out.typed("always_apply", self.alwaysApply)
         out.typed("always_apply_trigger", self.alwaysApplyTrigger)
@@ -98,7 +98,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 3)
             out.typed("all_schemas_in_database", self.allSchemasInDatabase)
             out.typed("future_schemas_in_database", self.futureSchemasInDatabase)
             out.typed("schema_name", self.schemaName)
@@ -131,7 +131,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.listBlock("all", self.all)
             out.listBlock("future", self.future)
             out.typed("object_name", self.objectName)
@@ -160,7 +160,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("in_database", self.inDatabase)
                 out.typed("in_schema", self.inSchema)
                 out.typed("object_type_plural", self.objectTypePlural)
@@ -189,7 +189,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
             }
 
             public var terraformArguments: Members {
-                var out = TerraformArgumentsBuilder()
+                var out = TerraformArgumentsBuilder(capacity: 3)
                 out.typed("in_database", self.inDatabase)
                 out.typed("in_schema", self.inSchema)
                 out.typed("object_type_plural", self.objectTypePlural)
@@ -223,7 +223,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("read", self.read)

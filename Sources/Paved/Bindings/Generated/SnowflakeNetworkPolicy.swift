@@ -50,7 +50,7 @@ public struct SnowflakeNetworkPolicy: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 8)
         out.typed("allowed_ip_list", self.allowedIPList)
         out.typed("allowed_network_rule_list", self.allowedNetworkRuleList)
         out.typed("blocked_ip_list", self.blockedIPList)
@@ -87,7 +87,7 @@ public struct SnowflakeNetworkPolicy: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("read", self.read)

@@ -62,7 +62,7 @@ public struct SnowflakeResourceMonitor: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 11)
         out.typed("credit_quota", self.creditQuota)
         out.typed("end_timestamp", self.endTimestamp)
         out.typed("frequency", self.frequency)
@@ -102,7 +102,7 @@ public struct SnowflakeResourceMonitor: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("read", self.read)

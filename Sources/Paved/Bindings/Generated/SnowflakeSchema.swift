@@ -114,7 +114,7 @@ public struct SnowflakeSchema: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 24)
         out.typed("catalog", self.catalog)
         out.typed("comment", self.comment)
         out.typed("data_retention_time_in_days", self.dataRetentionTimeInDays)
@@ -167,7 +167,7 @@ public struct SnowflakeSchema: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("read", self.read)

@@ -310,7 +310,7 @@ public struct SnowflakeServiceUser: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 73)
         out.typed("abort_detached_query", self.abortDetachedQuery)
         out.typed("autocommit", self.autocommit)
         out.typed("binary_input_format", self.binaryInputFormat)

@@ -98,7 +98,7 @@ public struct SnowflakeWarehouse: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 20)
         out.typed("auto_resume", self.autoResume)
         out.typed("auto_suspend", self.autoSuspend)
         out.typed("comment", self.comment)
@@ -147,7 +147,7 @@ public struct SnowflakeWarehouse: TerraformResourceBinding {
         }
 
         public var terraformArguments: Members {
-            var out = TerraformArgumentsBuilder()
+            var out = TerraformArgumentsBuilder(capacity: 4)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("read", self.read)

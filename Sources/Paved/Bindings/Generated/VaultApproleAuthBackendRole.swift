@@ -94,7 +94,7 @@ public struct VaultApproleAuthBackendRole: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 19)
         out.typed("alias_metadata", self.aliasMetadata)
         out.typed("backend", self.backend)
         out.typed("bind_secret_id", self.bindSecretID)

@@ -50,7 +50,7 @@ public struct VaultGenericEndpoint: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 8)
         out.typed("data_json", self.dataJSON)
         out.typed("disable_delete", self.disableDelete)
         out.typed("disable_read", self.disableRead)

@@ -94,7 +94,7 @@ public struct VaultKubernetesAuthBackendRole: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 19)
         out.typed("alias_metadata", self.aliasMetadata)
         out.typed("alias_name_source", self.aliasNameSource)
         out.typed("audience", self.audience)

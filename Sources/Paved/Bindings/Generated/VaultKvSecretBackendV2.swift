@@ -42,7 +42,7 @@ public struct VaultKvSecretBackendV2: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 6)
         out.typed("cas_required", self.casRequired)
         out.typed("delete_version_after", self.deleteVersionAfter)
         out.typed("id", self.id)

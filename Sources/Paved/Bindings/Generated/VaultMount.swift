@@ -102,7 +102,7 @@ public struct VaultMount: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 21)
         out.typed("allowed_managed_keys", self.allowedManagedKeys)
         out.typed("allowed_response_headers", self.allowedResponseHeaders)
         out.typed("audit_non_hmac_request_keys", self.auditNonHmacRequestKeys)

@@ -34,7 +34,7 @@ public struct VaultPolicy: TerraformResourceBinding {
     }
 
     public var terraformArguments: Members {
-        var out = TerraformArgumentsBuilder()
+        var out = TerraformArgumentsBuilder(capacity: 4)
         out.typed("id", self.id)
         out.typed("name", self.name)
         out.typed("namespace", self.namespace)
