@@ -274,4 +274,29 @@ import Testing
         }
         #expect(!String(decoding: once, as: UTF8.self).contains("99"))
     }
+
+    /// The document is written into storage reserved from an estimate; what does not fit spills
+    /// and is appended. Wherever the estimate runs out (in the header, between chunks, inside one),
+    /// the bytes are the same.
+    @Test func aDocumentLargerThanItsReservationIsWhole() {
+        var resources: [Resource] = []
+        for i in 0..<40 {
+            resources.append(Resource(.resource(i % 3 == 0 ? "aws_kms_key" : "aws_s3_bucket", "r\(i)"), arguments: ["n": .int(i)]))
+        }
+        resources.append(Resource(.data("aws_region", "here")))
+        let config = Configuration(
+            terraform: TerraformSettings(requiredVersion: ">= 1.6.0"), resources: resources,
+            variables: [Variable("v", type: "string")])
+        let expected = JSONWriter().render(TerraformRenderer().json(config))
+        #expect(expected.utf8.count > 1_500)
+        for reserved in [0, 1, 64, 700, 1_200, 100_000] {
+            for chunkSize in [1, 7, 1024] {
+                var renderer = StreamingRenderer(chunkSize: chunkSize)
+                renderer.reservedBytes = reserved
+                renderer.reservedBytesPerBlock = 0
+                let bytes = renderer.render(config, renderer: TerraformRenderer())
+                #expect(String(decoding: bytes, as: UTF8.self) == expected, "reserved \(reserved), chunk size \(chunkSize)")
+            }
+        }
+    }
 }

@@ -15,11 +15,17 @@ struct ByteSink: ~Copyable {
 
     deinit { base.deallocate() }
 
+    /// An empty sink that writes into `block`'s buffer (its bytes are forgotten) and owns it.
+    init(recycling block: ByteBlock) {
+        base = block.base
+        capacity = block.capacity
+    }
+
     /// The bytes written, handed to the caller, who deallocates them.
-    consuming func take() -> UnsafeMutableBufferPointer<UInt8> {
-        let bytes = UnsafeMutableBufferPointer(start: base, count: count)
+    consuming func take() -> ByteBlock {
+        let block = ByteBlock(base: base, count: count, capacity: capacity)
         discard self
-        return bytes
+        return block
     }
 
     @inline(__always)

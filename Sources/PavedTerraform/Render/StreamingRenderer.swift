@@ -8,6 +8,13 @@ struct StreamingRenderer {
     /// Resources per rendering chunk (small in tests, to cross chunk boundaries).
     var chunkSize = 1024
 
+    /// Bytes reserved before rendering, plus so many per block: the document is written straight
+    /// into one array of that capacity (pages never written cost nothing). A document that
+    /// outgrows it spills the rest into a second array, appended at the end (small in tests, to
+    /// take that path).
+    var reservedBytes = 16_384
+    var reservedBytesPerBlock = 1024
+
     /// The whole configuration: small blocks through the JSON tree, resources and data streamed.
     func render(_ c: Configuration, renderer: TerraformRenderer) -> [UInt8] {
         var rest = c
@@ -22,25 +29,31 @@ struct StreamingRenderer {
         if !managed.isEmpty { root["resource"] = .null }
         if !data.isEmpty { root["data"] = .null }
 
-        var pieces = Pieces()
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        for (i, key) in JSONWriter.sortedKeys(root).enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            newline(1, &out)
-            JSONWriter.writeString(key, into: &out)
-            out.append(contentsOf: ": ".utf8)
-            switch key {
-            case "resource", "data":
-                pieces.append(out)
-                out = []
-                writeBlocks(key == "resource" ? managed : data, into: &pieces, renderer: renderer)
-            default: writer.write(root[key] ?? .null, indent: 1, into: &out)
+        var spill: [UInt8] = []
+        var bytes = [UInt8](unsafeUninitializedCapacity: reservedBytes + resources.count * reservedBytesPerBlock) { buffer, initialized in
+            var document = DocumentBuffer(buffer)
+            var out: [UInt8] = [UInt8(ascii: "{")]
+            for (i, key) in JSONWriter.sortedKeys(root).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(1, &out)
+                JSONWriter.writeString(key, into: &out)
+                out.append(contentsOf: ": ".utf8)
+                switch key {
+                case "resource", "data":
+                    document.append(out)
+                    out = []
+                    document = writeBlocks(key == "resource" ? managed : data, into: document, renderer: renderer)
+                default: writer.write(root[key] ?? .null, indent: 1, into: &out)
+                }
             }
+            newline(0, &out)
+            out.append(contentsOf: "}\n".utf8)
+            document.append(out)
+            initialized = document.count
+            spill = document.spill
         }
-        newline(0, &out)
-        out.append(contentsOf: "}\n".utf8)
-        pieces.append(out)
-        return pieces.joined()
+        if !spill.isEmpty { bytes += spill }
+        return bytes
     }
 
     static func sortedIfNeeded(_ resources: [Resource]) -> [Resource] {
@@ -52,67 +65,21 @@ struct StreamingRenderer {
         return sorted ? resources : resources.sorted { $0.address < $1.address }
     }
 
-    /// The rendered pieces of a document, in order. Owns their bytes until they are joined.
-    struct Pieces: ~Copyable {
-        private var list: [UnsafeMutableBufferPointer<UInt8>] = []
-
-        init() {}
-
-        deinit { for piece in list { piece.deallocate() } }
-
-        /// Takes ownership of `piece`.
-        mutating func append(owning piece: UnsafeMutableBufferPointer<UInt8>) {
-            list.append(piece)
-        }
-
-        mutating func append(_ bytes: [UInt8]) {
-            let piece = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
-            _ = piece.initialize(from: bytes)
-            list.append(piece)
-        }
-
-        /// The pieces as one array. Large documents copy their pieces on every core (writing a
-        /// hundred megabytes of fresh memory is mostly page faults, which run in parallel).
-        consuming func joined() -> [UInt8] {
-            var offsets: [Int] = []
-            offsets.reserveCapacity(list.count)
-            var total = 0
-            for piece in list {
-                offsets.append(total)
-                total += piece.count
-            }
-            let list = self.list, starts = offsets
-            return [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
-                if total < 1 << 20 {
-                    for p in list.indices { Self.copy(list[p], to: buffer, at: starts[p]) }
-                } else {
-                    nonisolated(unsafe) let target = buffer  // each iteration writes only its own range
-                    nonisolated(unsafe) let pieces = list
-                    _ = Parallel.map(pieces.count) { p in Self.copy(pieces[p], to: target, at: starts[p]) }
-                }
-                initialized = total
-            }
-        }
-
-        private static func copy(_ piece: UnsafeMutableBufferPointer<UInt8>, to target: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
-            guard let source = piece.baseAddress, let base = target.baseAddress, !piece.isEmpty else { return }
-            (base + offset).initialize(from: source, count: piece.count)
-        }
-    }
-
-    /// `{ "type": { "name": { body } } }` for resources already sorted by address, as pieces.
+    /// `{ "type": { "name": { body } } }` for resources already sorted by address, appended to `document`.
     ///
     /// Each chunk of resources is rendered with its own separators and type headers (a resource
     /// needs only its predecessor's address to know them), so large configurations render their
-    /// chunks on every core and the pieces, in order, are the same bytes as a sequential run.
-    private func writeBlocks(_ resources: ArraySlice<Resource>, into pieces: inout Pieces, renderer: TerraformRenderer) {
+    /// chunks on every core; each chunk is copied into the document as soon as the chunks before it
+    /// are, so the bytes are those of a sequential run.
+    private func writeBlocks(_ resources: ArraySlice<Resource>, into document: DocumentBuffer, renderer: TerraformRenderer) -> DocumentBuffer {
         let chunkSize = self.chunkSize
-        let chunks = resources.withUnsafeBufferPointer { all in
+        let assembly = ChunkAssembly(document)
+        resources.withUnsafeBufferPointer { all in
             nonisolated(unsafe) let all = all  // read-only while the chunks render
-            return Parallel.map(all.count, chunkSize: chunkSize) { range in
-                var out = ByteSink(capacity: chunkSize * 700)
-                guard let base = all.baseAddress else { return out.take() }
+            _ = Parallel.map(all.count, chunkSize: chunkSize) { range in
+                var out = assembly.sink(capacity: chunkSize * 700)
                 for i in range {
+                    guard let base = all.baseAddress else { break }
                     let address = base[i].address
                     if i == 0 {
                         out.append(UInt8(ascii: "{"))
@@ -141,10 +108,10 @@ struct StreamingRenderer {
                     out.newline(1)
                     out.append(UInt8(ascii: "}"))
                 }
-                return out.take()
+                assembly.finish(chunk: range.lowerBound / chunkSize, out.take())
             }
         }
-        for chunk in chunks { pieces.append(owning: chunk) }
+        return assembly.finished()
     }
 
     /// The keys a resource body can have besides its arguments, in key order, each written by ``writeMeta``.
