@@ -25,6 +25,8 @@ public struct SynthesisContext: Sendable {
     private var nextTagSlot = 0
     private var lastConstructName = ""
     private var lastConstructPath = ""
+    private var lastPart: String?
+    private var lastProvenance: Provenance?
     /// Set while a construct is lowered as a reusable Terraform module (`paved modules export`): its
     /// physical names, tags and labels then come from the module's input variables. Nil otherwise.
     public internal(set) var module: ModuleLowering?
@@ -264,15 +266,21 @@ public struct SynthesisContext: Sendable {
                 providersUsed.insert(lastProvider)
             }
         }
-        if construct.name != lastConstructName {
+        // Blocks of one construct part from one line share their provenance.
+        let source = location ?? construct.location
+        let waivers = construct.waivers
+        let sameConstruct = construct.name == lastConstructName
+        if !sameConstruct {
             lastConstructName = construct.name
             lastConstructPath = "\(platformName)/\(construct.name)"
         }
-        var path = lastConstructPath
-        if let part { path += "/\(part)" }
-        resources.append(Resource(
-            address, arguments: arguments, dependsOn: dependsOn, lifecycle: lifecycle,
-            provenance: Provenance(constructPath: path, location: location ?? construct.location, waivers: construct.waivers)))
+        if !sameConstruct || part != lastPart || lastProvenance?.location != source || lastProvenance?.waivers != waivers {
+            var path = lastConstructPath
+            if let part { path += "/\(part)" }
+            lastProvenance = Provenance(constructPath: path, location: source, waivers: waivers)
+            lastPart = part
+        }
+        resources.append(Resource(address, arguments: arguments, dependsOn: dependsOn, lifecycle: lifecycle, provenance: lastProvenance))
         return address
     }
 

@@ -19,28 +19,65 @@ public struct Provenance: Sendable, Equatable {
         }
     }
 
+    /// The fields, in one immutable box: a block carries one reference, copying a block retains
+    /// it once, and the blocks of one construct part share it.
+    private final class Storage: Sendable {
+        let constructPath: String
+        let location: SourceLocation
+        let waivers: [Waiver]
+        let metadata: [String: String]?
+
+        init(_ constructPath: String, _ location: SourceLocation, _ waivers: [Waiver], _ metadata: [String: String]?) {
+            self.constructPath = constructPath
+            self.location = location
+            self.waivers = waivers
+            self.metadata = metadata
+        }
+    }
+
+    private var storage: Storage
+
     /// The construct path, such as `acme-data/raw-events`.
-    public var constructPath: String
+    public var constructPath: String {
+        get { storage.constructPath }
+        set { storage = Storage(newValue, location, waivers, metadata) }
+    }
+
     /// The DSL call that made the block.
-    public var location: SourceLocation
-    public var waivers: [Waiver]
+    public var location: SourceLocation {
+        get { storage.location }
+        set { storage = Storage(constructPath, newValue, waivers, metadata) }
+    }
+
+    public var waivers: [Waiver] {
+        get { storage.waivers }
+        set { storage = Storage(constructPath, location, newValue, metadata) }
+    }
+
     /// Owner, tier, data classification… for blocks that cannot carry tags or labels (Snowflake
     /// objects): rendered as `"//": {"metadata": {…}}`, where the policy engine reads it. Nil for
     /// taggable resources, whose tags say it.
-    public var metadata: [String: String]?
+    public var metadata: [String: String]? {
+        get { storage.metadata }
+        set { storage = Storage(constructPath, location, waivers, newValue) }
+    }
 
     public init(constructPath: String, location: SourceLocation, waivers: [Waiver] = []) {
-        self.constructPath = constructPath
-        self.location = location
-        self.waivers = waivers
-        self.metadata = nil
+        storage = Storage(constructPath, location, waivers, nil)
     }
 
     public init(constructPath: String, location: SourceLocation, waivers: [Waiver] = [], metadata: [String: String]?) {
-        self.constructPath = constructPath
-        self.location = location
-        self.waivers = waivers
-        self.metadata = metadata
+        storage = Storage(constructPath, location, waivers, metadata)
+    }
+
+    /// True when both are the same box: equal without comparing fields (a cheap test for sharing).
+    public func isIdentical(to other: Provenance) -> Bool {
+        storage === other.storage
+    }
+
+    public static func == (a: Provenance, b: Provenance) -> Bool {
+        a.storage === b.storage || (a.constructPath == b.constructPath && a.location == b.location
+            && a.waivers == b.waivers && a.metadata == b.metadata)
     }
 }
 
