@@ -122,6 +122,26 @@ import Testing
         #expect(unsorted.duplicates.map(\.first) == [0, 2, 0])
     }
 
+    /// Names are compared by their first 16 bytes as integers, then as strings: lookups agree with
+    /// `String`'s order for names that tie on 16 bytes, differ only in length, or are not ASCII.
+    @Test func addressIndexFindsNamesOfEveryLengthAndAlphabet() {
+        let names = [
+            "a", "a_", "ab", "b", "unit_1", "unit_10", "unit_2", "abcdefghijklmnop", "abcdefghijklmnopq",
+            "abcdefghijklmnopqr", "abcdefghijklmnopqz", "abcdefghijklmnoq", "abcdefghijklmno", "Z", "_x", "x-y",
+        ]
+        for alphabet in [names, names + ["café", "cafe\u{301}x", "é"]] {
+            let resources = alphabet.shuffled().map { Resource(.resource("t", $0)) }
+            let index = resources.withUnsafeBufferPointer { AddressIndex($0) }
+            for (i, r) in resources.enumerated() {
+                #expect(index.first(r.address) == i, "\(r.address.name)")
+            }
+            for missing in ["", "aa", "abcdefghijklmnopp", "abcdefghijklmnopqrs", "unit_", "unit_3", "zz", "abcdefghijklmnop_"] {
+                #expect(index.first(.resource("t", missing)) == nil, "\(missing)")
+            }
+            #expect(index.first(.resource("t", "caf\u{e9}")) == (alphabet.count > names.count ? resources.firstIndex { $0.address.name == "café" } : nil))
+        }
+    }
+
     @Test func duplicatesAreReportedInDeclarationOrderWhateverTheAddressOrder() {
         let third = PavedTerraform.SourceLocation(file: "Infra/Main.swift", line: 30)
         let config = Configuration(resources: [

@@ -1,7 +1,7 @@
 import Testing
 @testable import PavedTerraform
 
-/// Meta-arguments live out of line, shared between copies: they must still act like plain values.
+/// Meta-arguments and provenance live out of line, shared between copies: they must still act like plain values.
 @Suite struct ResourceTests {
     let bucket = ResourceAddress.resource("aws_s3_bucket", "raw")
     let key = ResourceAddress.resource("aws_kms_key", "raw")
@@ -31,5 +31,25 @@ import Testing
         a.provider = nil
         #expect(a == Resource(bucket))
         #expect(Resource(bucket, forEach: ["a": 1]) != Resource(bucket, count: 1))
+    }
+
+    @Test func sharedProvenanceIsAValue() {
+        let here = SourceLocation(file: "Main.swift", line: 3)
+        let shared = Provenance(constructPath: "p/raw", location: here)
+        let a = Resource(bucket, provenance: shared)
+        var b = Resource(key, provenance: shared)
+        #expect(a.provenance?.isIdentical(to: shared) == true)
+        b.provenance?.metadata = ["owner": "data@acme.io"]
+        b.provenance?.waivers = [.init(rule: "r", reason: "why", owner: "o", expires: "2027-01-01", location: here)]
+        #expect(a.provenance?.metadata == nil)
+        #expect(a.provenance?.waivers == [])
+        #expect(b.provenance?.metadata == ["owner": "data@acme.io"])
+        #expect(b.provenance?.waivers.count == 1)
+        #expect(b.provenance?.constructPath == "p/raw")
+        #expect(a.provenance == Provenance(constructPath: "p/raw", location: here))  // equal by value, not by box
+        #expect(b.provenance != a.provenance)
+        var c = shared
+        c.location = SourceLocation(file: "Main.swift", line: 4)
+        #expect(c != shared && shared.location.line == 3)
     }
 }

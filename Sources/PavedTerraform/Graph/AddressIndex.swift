@@ -19,6 +19,9 @@ struct AddressIndex: Sendable {
     private(set) var firstDeclaration: [Int] = []
     /// Blocks whose address an earlier block already has, with that block's index, in declaration order.
     private(set) var duplicates: [(index: Int, first: Int)] = []
+    /// For each entry of `names`, its ``NameKey``; empty when a name is not ASCII (then names are
+    /// compared as strings).
+    private var keys: [NameKey] = []
 
     init(_ resources: UnsafeBufferPointer<Resource>) {
         var sorted = true
@@ -50,6 +53,14 @@ struct AddressIndex: Sendable {
         }
         if !types.isEmpty { types[types.count - 1].range = types[types.count - 1].range.lowerBound..<names.count }
         duplicates.sort { $0.index < $1.index }
+        keys.reserveCapacity(names.count)
+        for name in names {
+            guard let key = NameKey(name) else {
+                keys = []
+                break
+            }
+            keys.append(key)
+        }
     }
 
     /// The index of the block that first declares `address`, or nil when none does.
@@ -73,10 +84,48 @@ struct AddressIndex: Sendable {
 
     private func first(named name: String, in range: Range<Int>) -> Int? {
         var low = range.lowerBound, high = range.upperBound
-        while low < high {
-            let mid = (low + high) / 2
-            if names[mid] < name { low = mid + 1 } else { high = mid }
+        if !keys.isEmpty, let key = NameKey(name) {
+            // Integer comparisons; the strings only when the first 16 bytes tie.
+            while low < high {
+                let mid = (low + high) / 2
+                let k = keys[mid]
+                if k < key || (k == key && names[mid] < name) { low = mid + 1 } else { high = mid }
+            }
+        } else {
+            while low < high {
+                let mid = (low + high) / 2
+                if names[mid] < name { low = mid + 1 } else { high = mid }
+            }
         }
         return low < range.upperBound && names[low] == name ? firstDeclaration[low] : nil
+    }
+}
+
+/// The first 16 bytes of an ASCII name as two big-endian integers, zero-padded. For ASCII
+/// strings, which contain no zero byte, comparing keys orders names as `String`'s `<` does,
+/// up to their first 16 bytes (`String` orders ASCII text byte by byte).
+struct NameKey: Sendable, Comparable {
+    private var high: UInt64 = 0
+    private var low: UInt64 = 0
+
+    /// Nil when `name` is not ASCII or contains a zero byte.
+    init?(_ name: String) {
+        var high: UInt64 = 0, low: UInt64 = 0
+        var i = 0
+        for byte in name.utf8 {
+            guard byte != 0, byte < 0x80 else { return nil }
+            if i < 8 {
+                high |= UInt64(byte) << (56 - 8 * i)
+            } else if i < 16 {
+                low |= UInt64(byte) << (56 - 8 * (i - 8))
+            }
+            i += 1
+        }
+        self.high = high
+        self.low = low
+    }
+
+    static func < (a: NameKey, b: NameKey) -> Bool {
+        a.high < b.high || (a.high == b.high && a.low < b.low)
     }
 }
