@@ -16,12 +16,23 @@ struct DocumentBuffer: @unchecked Sendable {
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        if spill.isEmpty, let base = target.baseAddress, bytes.count <= target.count - count {
-            (base + count).initialize(from: source, count: bytes.count)
-            count += bytes.count
+        if let place = claim(bytes.count) {
+            place.initialize(from: source, count: bytes.count)
         } else {
             spill.append(contentsOf: bytes)
         }
+    }
+
+    /// The place for the next `n` bytes, which the caller then writes (possibly on another
+    /// thread); nil when they do not fit, and they go to ``spill`` instead.
+    mutating func claim(_ n: Int) -> UnsafeMutablePointer<UInt8>? {
+        guard spill.isEmpty, let base = target.baseAddress, n <= target.count - count else { return nil }
+        defer { count += n }
+        return base + count
+    }
+
+    mutating func appendToSpill(_ bytes: UnsafeBufferPointer<UInt8>) {
+        spill.append(contentsOf: bytes)
     }
 
     mutating func append(_ bytes: [UInt8]) {
@@ -43,9 +54,10 @@ struct ByteBlock: @unchecked Sendable {
 
 /// Puts chunks rendered on several threads into a document in chunk order.
 ///
-/// A finished chunk is copied in as soon as every chunk before it is, and its buffer is handed to
-/// the next chunk to render: only a few buffers exist at once, and they stay in cache and mapped,
-/// instead of one fresh buffer per chunk, all joined at the end.
+/// A finished chunk gets its place as soon as every chunk before it has one; it is copied there
+/// outside the lock (the places do not overlap), and its buffer is handed to the next chunk to
+/// render: only a few buffers exist at once, and they stay in cache and mapped, instead of one
+/// fresh buffer per chunk, all joined at the end.
 final class ChunkAssembly: Sendable {
     private struct State {
         var document: DocumentBuffer
@@ -69,13 +81,25 @@ final class ChunkAssembly: Sendable {
     /// Chunk number `chunk` (from 0) is rendered: copies it, and any chunks after it that were
     /// waiting for it, into the document.
     func finish(chunk: Int, _ block: ByteBlock) {
-        state.withLock { state in
+        // Places claimed in order under the lock; the bytes copied after it.
+        let placed = state.withLock { state in
             state.ready[chunk] = block
+            var placed: [(block: ByteBlock, place: UnsafeMutablePointer<UInt8>?)] = []
             while let next = state.ready.removeValue(forKey: state.next) {
-                state.document.append(next.bytes)
-                state.spare.append(next)
+                let place = state.document.claim(next.count)
+                if place == nil {
+                    state.document.appendToSpill(next.bytes)  // rare: past the reservation, in order
+                }
+                placed.append((next, place))
                 state.next += 1
             }
+            return placed
+        }
+        for (block, place) in placed {
+            place?.initialize(from: block.base, count: block.count)
+        }
+        if !placed.isEmpty {
+            state.withLock { $0.spare += placed.map(\.block) }
         }
     }
 
