@@ -37,12 +37,12 @@ public struct SynthesisContext: Sendable {
         self.environment = environment
         self.constructs = constructs
         self.ordered = platform.constructs
-        self.logBucket = platform.constructs.lazy.compactMap { $0 as? LogBucket }.first
+        self.logBucket = platform.constructs(of: LogBucket.self).first
         var defaults: [Classification: Retention] = [:]
         for d in platform.retentionDefaults where defaults[d.classification] == nil { defaults[d.classification] = d.retention }
         self.retentionDefaults = defaults
         var publicAccess: [String: PublicAccess] = [:]
-        for case let p as PublicAccess in platform.constructs where publicAccess[p.target] == nil { publicAccess[p.target] = p }
+        for p in platform.constructs(of: PublicAccess.self) where publicAccess[p.target] == nil { publicAccess[p.target] = p }
         self.publicAccess = publicAccess
     }
 
@@ -59,7 +59,7 @@ public struct SynthesisContext: Sendable {
     /// Every construct of type `T`, in declaration order. Linear in the platform's size: call it once
     /// per construct at most.
     public func constructs<T: Construct>(of type: T.Type) -> [T] {
-        ordered.compactMap { $0 as? T }
+        ordered.only(T.self)
     }
 
     /// Names close to `name`, for "did you mean" hints.

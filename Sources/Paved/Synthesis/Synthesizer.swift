@@ -163,17 +163,20 @@ public struct Synthesizer: Sendable {
         }.flatMap { $0 }
         var names: [String: Int] = [:]
         names.reserveCapacity(constructs.count)
-        for (i, construct) in constructs.enumerated() {
-            if let first = names.updateValue(i, forKey: construct.name) {
-                names[construct.name] = first
-                out.append(.error(
-                    "name '\(construct.name)' is already used by the \(constructs[first].kind) at \(constructs[first].location); names are unique within a platform",
-                    at: construct.location))
+        constructs.withUnsafeBufferPointer { constructs in  // read in place: no copy of each construct
+            for i in constructs.indices {
+                let name = constructs[i].name
+                if let first = names.updateValue(i, forKey: name) {
+                    names[name] = first
+                    out.append(.error(
+                        "name '\(name)' is already used by the \(constructs[first].kind) at \(constructs[first].location); names are unique within a platform",
+                        at: constructs[i].location))
+                }
+                out += own[i]
             }
-            out += own[i]
         }
         out += DefaultRetention.validate(platform.retentionDefaults)
-        let logBuckets = platform.constructs.compactMap { $0 as? LogBucket }
+        let logBuckets = platform.constructs(of: LogBucket.self)
         for extra in logBuckets.dropFirst() {
             out.append(.error("a platform has one LogBucket; '\(logBuckets[0].name)' is declared at \(logBuckets[0].location)", at: extra.location))
         }

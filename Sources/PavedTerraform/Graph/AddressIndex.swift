@@ -53,14 +53,27 @@ struct AddressIndex: Sendable {
         }
         if !types.isEmpty { types[types.count - 1].range = types[types.count - 1].range.lowerBound..<names.count }
         duplicates.sort { $0.index < $1.index }
-        keys.reserveCapacity(names.count)
-        for name in names {
-            guard let key = NameKey(name) else {
-                keys = []
-                break
+        keys = Self.keys(names)
+    }
+
+    /// The names' keys, made on every core for large configurations; empty when a name has none.
+    private static func keys(_ names: [String]) -> [NameKey] {
+        let parts = Parallel.map(names.count, chunkSize: 16_384) { range -> [NameKey]? in
+            var keys: [NameKey] = []
+            keys.reserveCapacity(range.count)
+            for i in range {
+                guard let key = NameKey(names[i]) else { return nil }
+                keys.append(key)
             }
-            keys.append(key)
+            return keys
         }
+        var keys: [NameKey] = []
+        keys.reserveCapacity(names.count)
+        for part in parts {
+            guard let part else { return [] }
+            keys += part
+        }
+        return keys
     }
 
     /// The index of the block that first declares `address`, or nil when none does.
@@ -110,17 +123,20 @@ struct NameKey: Sendable, Comparable {
 
     /// Nil when `name` is not ASCII or contains a zero byte.
     init?(_ name: String) {
-        var high: UInt64 = 0, low: UInt64 = 0
-        var i = 0
-        for byte in name.utf8 {
-            guard byte != 0, byte < 0x80 else { return nil }
-            if i < 8 {
-                high |= UInt64(byte) << (56 - 8 * i)
-            } else if i < 16 {
-                low |= UInt64(byte) << (56 - 8 * (i - 8))
+        var name = name  // a small string's bytes are then read in place
+        guard let (high, low) = name.withUTF8({ bytes -> (UInt64, UInt64)? in
+            var high: UInt64 = 0, low: UInt64 = 0
+            for i in bytes.indices {
+                let byte = bytes[i]
+                guard byte != 0, byte < 0x80 else { return nil }
+                if i < 8 {
+                    high |= UInt64(byte) << (56 - 8 * i)
+                } else if i < 16 {
+                    low |= UInt64(byte) << (56 - 8 * (i - 8))
+                }
             }
-            i += 1
-        }
+            return (high, low)
+        }) else { return nil }
         self.high = high
         self.low = low
     }

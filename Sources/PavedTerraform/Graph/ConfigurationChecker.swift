@@ -11,15 +11,22 @@ public struct ConfigurationChecker: Sendable {
         for duplicate in index.duplicates { isFirst[duplicate.index] = false }
         let invalidTypes = Set(index.types.lazy.map(\.type).filter { !Identifier.isValid($0) })
 
-        // The blocks' own addresses, reported block by block in declaration order.
+        // The blocks' own addresses, reported block by block in declaration order. Names are
+        // checked on every core first; the blocks with a problem are few.
         c.resources.withUnsafeBufferPointer { resources in
+            nonisolated(unsafe) let all = resources  // read-only while the names are checked
+            let invalidNames = Parallel.map(all.count, chunkSize: 16_384) { range in
+                range.filter { !Identifier.isValid(all[$0].address.name) }
+            }.flatMap { $0 }
+            var invalid = invalidNames[...]
             var duplicates = index.duplicates[...]
-            for i in resources.indices {
+            for i in resources.indices where !invalidTypes.isEmpty || invalid.first == i || duplicates.first?.index == i {
                 let a = resources[i].address
                 if !invalidTypes.isEmpty, invalidTypes.contains(a.type) {
                     diagnostics.append(.error("invalid resource type '\(a.type)': \(Self.identifierRule)", at: resources[i].provenance?.location))
                 }
-                if !Identifier.isValid(a.name) {
+                if invalid.first == i {
+                    invalid.removeFirst()
                     diagnostics.append(.error("invalid name '\(a.name)' for \(a.type): \(Self.identifierRule)", at: resources[i].provenance?.location))
                 }
                 if let duplicate = duplicates.first, duplicate.index == i {
