@@ -194,6 +194,41 @@ import Testing
         let first = try Self.findings("invalid/type-mismatch.tf.json")
         for _ in 0..<5 { #expect(try Self.findings("invalid/type-mismatch.tf.json") == first) }
     }
+
+    /// Large modules validate their blocks in shares on every core: the findings are those of one
+    /// run over all of them, and what is reported once per module (a provider missing from
+    /// required_providers, an unknown type, a provider without schema) is reported once, at its
+    /// first block, although every share meets it.
+    @Test func sharesFindWhatOneRunFinds() throws {
+        var buckets: [String: JSON] = [:], typos: [String: JSON] = [:], randoms: [String: JSON] = [:]
+        var documents: [String: JSON] = [:]
+        for i in 0..<3_000 {
+            buckets["b\(i)"] = .object(["bucket": .string("b\(i)"), i % 500 == 7 ? "bukcet" : "force_destroy": .bool(false)])
+            documents["d\(i)"] = .object(["statement": .array([.object(["actions": .array([.string("s3:GetObject")])])])])
+            if i % 300 == 0 { typos["t\(i)"] = .object(["bucket": .string("t\(i)")]) }
+            if i % 400 == 0 { randoms["r\(i)"] = .object(["byte_length": .int(8)]) }
+        }
+        let root = JSON.object([
+            "resource": .object(["aws_s3_bucket": .object(buckets), "aws_s3_bukcet": .object(typos), "random_id": .object(randoms)]),
+            "data": .object(["aws_iam_policy_document": .object(documents)]),
+        ])
+        let document = try JSONDocument(parsing: JSONWriter().bytes(root), file: "big.tf.json")
+        func findings(shareThreshold: Int) -> [String] {
+            let run = ModuleValidation(schemas: Self.schemas, documents: [document])
+            run.shareThreshold = shareThreshold
+            run.run()
+            return run.results().flatMap { [$0.diagnostic] + $0.notes }.map(\.description)
+        }
+        let oneRun = findings(shareThreshold: .max)
+        let shares = findings(shareThreshold: 100)
+        #expect(shares == oneRun)
+        #expect(oneRun.count { $0.contains("missing from terraform.required_providers") } == 2)  // aws, random
+        #expect(oneRun.count { $0.contains(#"unknown resource type "aws_s3_bukcet""#) } == 1)
+        #expect(oneRun.count { $0.contains("no schema loaded for provider registry.terraform.io/hashicorp/random") } == 1)
+        #expect(oneRun.count { $0.contains(#"unknown attribute or block "bukcet""#) } == 6)
+        // Data sources are validated first; of their names, "d0" sorts first.
+        #expect(oneRun.first { $0.contains("missing from terraform.required_providers") }?.contains("data.aws_iam_policy_document.d0 ") == true)
+    }
 }
 
 /// Schema features the shipped provider schemas do not use (nested attributes, map blocks,

@@ -33,6 +33,8 @@ final class ModuleValidation {
         var document: Int
         var path: [String]
         var provenance: Provenance?
+        /// For findings reported once per module: the key in ``reported``.
+        var once: String?
     }
 
     let schemas: ProviderSchemas
@@ -58,12 +60,31 @@ final class ModuleValidation {
     var path: [String] = []
     var provenance: Provenance?
 
-    // Findings reported once.
-    var reportedMissingProviders: Set<String> = []
-    var reportedMismatches: Set<String> = []
-    var reportedTypes: Set<String> = []
+    /// From how many resource and data blocks they are validated in shares on every core.
+    var shareThreshold = 4096
+
+    /// Keys of the findings reported once per module (a missing provider, an unknown type…).
+    var reported: Set<String> = []
     var resolutions: [ResolutionKey: Resolution] = [:]
     var referenceTargets: [String: (isResourceType: Bool, schema: SchemaBlock?)] = [:]
+
+    /// A run that continues `other`'s, for a share of its resources on another thread: the same
+    /// declarations and findings reported once so far, its own findings and caches.
+    init(continuing other: ModuleValidation) {
+        schemas = other.schemas
+        documents = other.documents
+        managed = other.managed
+        data = other.data
+        requiredProviders = other.requiredProviders
+        providerConfigurations = other.providerConfigurations
+        variables = other.variables
+        locals = other.locals
+        providerLocalNames = other.providerLocalNames
+        boundNames = other.boundNames
+        document = other.document
+        path = other.path
+        reported = other.reported
+    }
 
     init(schemas: ProviderSchemas, documents: [JSONDocument]) {
         self.schemas = schemas
@@ -87,6 +108,16 @@ final class ModuleValidation {
     }
 
     // MARK: - Reporting
+
+    /// True the first time `key` is reported in this module: the finding then goes in with it.
+    func firstReport(_ key: String) -> Bool {
+        reported.insert(key).inserted
+    }
+
+    /// Marks the last finding as the one reported for `key`.
+    func markLastReported(_ key: String) {
+        if !findings.isEmpty { findings[findings.count - 1].once = key }
+    }
 
     func report(_ message: String, severity: Diagnostic.Severity = .error) {
         findings.append(Finding(severity: severity, message: message, document: document, path: path, provenance: provenance))

@@ -15,15 +15,58 @@ extension ModuleValidation {
         case noSchema(source: String)
     }
 
+    /// One resource or data block to validate: where it is, and its body.
+    struct Block: @unchecked Sendable {  // JSON values and strings, read only
+        var type: String
+        var typePath: [String]
+        var name: String
+        var path: [String]
+        var body: JSON
+    }
+
     func validateResources(_ value: JSON, mode: Mode) {
         let what = mode == .managed ? "\"resource\"" : "\"data\""
+        var blocks: [Block] = []
         forEachMember(of: value, what: what) { type, byName in
             let typePath = path
             forEachMember(of: byName, what: Self.typeDescription(mode, type)) { name, body in
-                let address = mode == .managed ? "\(type).\(name)" : "data.\(type).\(name)"
-                forEachBody(of: body, what: address) { members in
-                    validateResource(members, mode: mode, type: type, address: address, typePath: typePath)
-                }
+                blocks.append(Block(type: type, typePath: typePath, name: name, path: path, body: body))
+            }
+        }
+        let saved = path
+        defer { path = saved }
+        if blocks.count < shareThreshold {
+            validate(blocks[...], mode: mode)
+            return
+        }
+        // Large modules: shares of the blocks, in order, on every core, each in a run of its own.
+        // Their findings join in order, and of findings reported once per module, the first stays.
+        nonisolated(unsafe) let base = self  // only read while the shares run
+        let all = blocks
+        let shares = Parallel.map(all.count, chunkSize: (all.count + 7) / 8) { range in
+            let run = ModuleValidation(continuing: base)
+            run.validate(all[range], mode: mode)
+            return Share(findings: run.findings)
+        }
+        for share in shares {
+            for finding in share.findings {
+                if let key = finding.once, !firstReport(key) { continue }
+                findings.append(finding)
+            }
+        }
+    }
+
+    /// What one share of the blocks found.
+    struct Share: @unchecked Sendable {  // plain values, handed from one thread to another
+        var findings: [Finding]
+    }
+
+    private func validate(_ blocks: ArraySlice<Block>, mode: Mode) {
+        for block in blocks {
+            path = block.path
+            let address = mode == .managed ? "\(block.type).\(block.name)" : "data.\(block.type).\(block.name)"
+            forEachBody(of: block.body, what: address) { members in
+                validateResource(members, mode: mode, type: block.type, address: address, typePath: block.typePath)
             }
         }
     }
@@ -51,24 +94,26 @@ extension ModuleValidation {
             validateBody(members, schema: nil, owner: address, metaArguments: metaArguments, isResource: true)
             return
         }
-        if requiredProviders[localName] == nil, reportedMissingProviders.insert(localName).inserted {
+        if requiredProviders[localName] == nil, firstReport("missing-provider:\(localName)") {
             report("provider \"\(localName)\" is used by \(address) but missing from terraform.required_providers")
+            markLastReported("missing-provider:\(localName)")
         }
 
         switch resolve(mode: mode, type: type, localName: localName) {
         case .schema(let schema):
             validateBody(members, schema: schema.block, owner: address, metaArguments: metaArguments, isResource: true)
         case .unknownType(let provider):
-            if reportedTypes.insert("\(mode):\(type)").inserted {
+            if firstReport("type:\(mode):\(type)") {
                 let candidates = mode == .managed ? provider.resourceSchemas.keys : provider.dataSourceSchemas.keys
                 let what = mode == .managed ? "resource type" : "data source type"
                 report(
                     "unknown \(what) \"\(type)\" for provider \(provider.source)" + Suggestions.didYouMean(type, in: candidates),
                     at: typePath, in: document, provenance: provenance)
+                markLastReported("type:\(mode):\(type)")
             }
             validateBody(members, schema: nil, owner: address, metaArguments: metaArguments, isResource: true)
         case .notBundled(let provider):
-            if reportedTypes.insert("\(mode):\(type)").inserted {
+            if firstReport("type:\(mode):\(type)") {
                 let candidates = mode == .managed ? provider.resourceSchemas.keys : provider.dataSourceSchemas.keys
                 var hint = ""
                 if let match = Suggestions.closest(to: type, in: candidates) { hint = " (did you mean \(match)?)" }
@@ -76,24 +121,25 @@ extension ModuleValidation {
                 findings.append(Finding(
                     severity: .note,
                     message: "\(type) is not in Paved's bundled schemas\(hint); its \(what) are not checked (pass --schemas with the full \(provider.typeName) schema)",
-                    document: document, path: typePath, provenance: nil))
+                    document: document, path: typePath, provenance: nil, once: "type:\(mode):\(type)"))
             }
             validateBody(members, schema: nil, owner: address, metaArguments: metaArguments, isResource: true)
         case .sourceMismatch(let declared, let actual):
-            if reportedMismatches.insert(localName).inserted, let required = requiredProviders[localName] {
+            if firstReport("mismatch:\(localName)"), let required = requiredProviders[localName] {
                 let what = mode == .managed ? "a resource type" : "a data source type"
                 let written = required.source.map { "\"\($0)\"" } ?? "(none, so hashicorp/\(localName))"
                 report(
                     "provider \"\(localName)\" has source \(written) in terraform.required_providers (\(declared)), but \(type) is \(what) of \(actual)",
                     at: required.hasSourceKey ? required.path + ["source"] : required.path, in: required.document)
+                markLastReported("mismatch:\(localName)")
             }
             validateBody(members, schema: nil, owner: address, metaArguments: metaArguments, isResource: true)
         case .noSchema(let source):
-            if reportedTypes.insert("provider:\(source)").inserted {
+            if firstReport("no-schema:\(source)") {
                 findings.append(Finding(
                     severity: .note,
                     message: "no schema loaded for provider \(source); its resources and data sources are not checked",
-                    document: document, path: typePath, provenance: nil))
+                    document: document, path: typePath, provenance: nil, once: "no-schema:\(source)"))
             }
             validateBody(members, schema: nil, owner: address, metaArguments: metaArguments, isResource: true)
         }
