@@ -10,8 +10,9 @@ import PavedPolicy
 //
 // `synth_cli_ms` is `paved synth --out DIR` end to end, as a team's executable runs it: synthesize,
 // render, validate against the provider schemas, the policy gate, and the atomic write.
-// `paved-bench --synth-only N` synthesizes and renders N units once, prints the two times, and exits: for profilers
-// (`valgrind --tool=callgrind`), whose instruction counts stay comparable on a busy machine.
+// `paved-bench --synth-only N` synthesizes and renders N units once, prints the two times, and exits;
+// `paved-bench --cli-only N` runs `paved synth --out DIR` once: both for profilers (`perf record`) and
+// back-to-back comparisons of two builds in fresh processes.
 
 func platform(units: Int) -> Platform {
     Platform("bench", owner: "bench@acme.io") {
@@ -81,6 +82,19 @@ if CommandLine.arguments.contains("--synth-only") {
             bytes = synthesis?.stacks.reduce(0) { $0 + TerraformRenderer().renderBytes($1.configuration).count } ?? 0
         }
         print(String(format: "synth-only units=%d lower_ms=%.1f render_ms=%.1f bytes=%d", n, lowerMs, renderMs, bytes))
+    }
+    exit(0)
+}
+if CommandLine.arguments.contains("--cli-only") {
+    for n in ns {
+        let p = platform(units: n)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("paved-bench-cli-\(getpid())-\(n)").path
+        let start = DispatchTime.now().uptimeNanoseconds
+        let code = await silenced { await PavedCLI.run(platform: p, arguments: ["synth", "--out", out]) }
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        try? FileManager.default.removeItem(atPath: out)
+        if code != 0 { fail("paved synth exited \(code) for \(n) units") }
+        print(String(format: "cli-only units=%d synth_cli_ms=%.1f", n, ms))
     }
     exit(0)
 }

@@ -34,9 +34,7 @@ struct OutputWriter {
                 let final = root.appendingPathComponent(file.path)
                 let temp = URL(fileURLWithPath: final.path + suffix)
                 try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard FileManager.default.createFile(atPath: temp.path, contents: Data(file.bytes)) else {
-                    throw CLIError("cannot write \(temp.path): \(String(cString: strerror(errno)))")
-                }
+                try Self.create(temp.path, with: file.bytes)
                 written.append((temp, final))
             }
             for (temp, final) in written {
@@ -52,6 +50,28 @@ struct OutputWriter {
         for path in stalePaths {
             try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
         }
+    }
+
+    /// Creates (or truncates) the file at `path` with `bytes`, written straight from the array
+    /// (a `Data` copy of a hundred-megabyte stack costs as much as writing it).
+    static func create(_ path: String, with bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let n = Foundation.write(fd, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw CLIError("cannot write \(path): \(String(cString: strerror(failure)))") }
     }
 
     /// Stack paths listed by the manifest on disk that the platform no longer has.

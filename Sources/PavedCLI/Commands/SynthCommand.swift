@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Paved
 import PavedPolicy
+import Synchronization
 
 /// `paved synth`: one `main.tf.json` per environment, plus `manifest.json`.
 struct SynthCommand: AsyncParsableCommand {
@@ -115,31 +116,28 @@ enum SynthPipeline {
         let validator = try SchemaValidator(schemas: bundledSchemas())
         let gate = try PolicyGate.standard()  // a malformed rule file is a DiagnosticsError: exit 2
         // Every stack is rendered and validated, written or not: a platform is valid as a whole.
-        // Stacks are independent, and the policy gate needs only the model, so all of them run
-        // at once on every core; results are kept in stack order. (The gate's result is reported
-        // only when the output is schema-valid.)
+        // The policy gate needs only the model: it runs on a thread of its own meanwhile. Stacks
+        // go one after another, each rendered and validated on every core (work split inside an
+        // outer split of the cores would run on one). (The gate's result is reported only when
+        // the output is schema-valid.)
         let stacks = synthesis.stacks
-        enum Work { case stack(bytes: [UInt8], problems: [Diagnostic]), gate(PolicyGate.Result) }
-        let work = Parallel.map(stacks.count + 1) { i -> Work in
-            if i == stacks.count {
-                return .gate(gate.check(stacks: stacks.map {
-                    PolicyGate.Stack(environment: $0.environment.rawValue, path: $0.path, configuration: $0.configuration)
-                }))
-            }
-            let bytes = renderer.renderBytes(stacks[i].configuration)
-            return .stack(bytes: bytes, problems: validator.validate(text: bytes, file: stacks[i].path))
+        let gateRun = Mutex<PolicyGate.Result?>(nil)
+        let gateDone = DispatchGroup()
+        DispatchQueue.global().async(group: gateDone) {
+            let result = gate.check(stacks: stacks.map {
+                PolicyGate.Stack(environment: $0.environment.rawValue, path: $0.path, configuration: $0.configuration)
+            })
+            gateRun.withLock { $0 = result }
         }
         var files: [(path: String, bytes: [UInt8])] = []
         var invalid: [Diagnostic] = []
-        var gateResult: PolicyGate.Result?
-        for (i, item) in work.enumerated() {
-            switch item {
-            case .gate(let result): gateResult = result
-            case .stack(let bytes, let problems):
-                invalid += problems
-                if env == nil || stacks[i].environment.rawValue == env { files.append((stacks[i].path, bytes)) }
-            }
+        for stack in stacks {
+            let bytes = renderer.renderBytes(stack.configuration)
+            invalid += validator.validate(text: bytes, file: stack.path)
+            if env == nil || stack.environment.rawValue == env { files.append((stack.path, bytes)) }
         }
+        gateDone.wait()
+        let gateResult = gateRun.withLock { $0 }
         if invalid.hasErrors {
             throw SynthError.invalidOutput(invalid)
         }
