@@ -185,6 +185,30 @@ import Testing
         #expect(diagnostics.last?.severity == .note)
     }
 
+    /// `synth` validates the tree the renderer writes, and parses the text only when the tree has
+    /// findings: the diagnostics are those of validating the text, and a clean tree means clean text
+    /// (integral numbers, escaped templates and comments included).
+    @Test func aRenderedTreeValidatesAsItsText() throws {
+        let settings = TerraformSettings(requiredVersion: ">= 1.6.0", requiredProviders: ["aws": ProviderRequirement(source: "hashicorp/aws", version: "~> 6.25.0")])
+        let here = SourceLocation(file: "Acme/Platform.swift", line: 7)
+        let good = Resource(
+            .resource("aws_iam_role", "etl"),
+            arguments: ["name": "etl-${x}", "assume_role_policy": "{}", "max_session_duration": .double(3600)],
+            provenance: Provenance(constructPath: "acme/etl", location: here))
+        let bad = Resource(
+            .resource("aws_s3_bucket", "raw"), arguments: ["bucket": "raw", "force_destroy": "yes", "bukcet": 1],
+            provenance: Provenance(constructPath: "acme/raw", location: here))
+        let validator = SchemaValidator(schemas: Self.schemas)
+        for resources in [[good], [good, bad]] {
+            let configuration = Configuration(terraform: settings, resources: resources)
+            let renderer = TerraformRenderer()
+            let bytes = renderer.renderBytes(configuration)
+            let viaTree = validator.validate(rendered: renderer.json(configuration), text: bytes, file: "dev/main.tf.json")
+            #expect(viaTree == validator.validate(text: bytes, file: "dev/main.tf.json"))
+            #expect(viaTree.isEmpty == (resources.count == 1))
+        }
+    }
+
     @Test func notAnObjectAtTheTop() {
         let diagnostics = SchemaValidator(schemas: Self.schemas).validate(text: Array("[1]".utf8), file: "x.tf.json")
         #expect(diagnostics.map(\.description) == ["x.tf.json:1: error: a Terraform JSON configuration must be an object, got array (at /)"])

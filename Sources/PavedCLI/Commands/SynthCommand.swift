@@ -116,24 +116,28 @@ enum SynthPipeline {
         let validator = try SchemaValidator(schemas: bundledSchemas())
         let gate = try PolicyGate.standard()  // a malformed rule file is a DiagnosticsError: exit 2
         // Every stack is rendered and validated, written or not: a platform is valid as a whole.
-        // The policy gate needs only the model: it runs on a thread of its own meanwhile. Stacks
-        // go one after another, each rendered and validated on every core (work split inside an
-        // outer split of the cores would run on one). (The gate's result is reported only when
-        // the output is schema-valid.)
+        // Each stack's JSON tree (what the renderer writes) is built once: the schema validation
+        // checks it without parsing the text back, and the policy gate reads it, on a thread of
+        // its own meanwhile. Stacks go one after another, each rendered and validated on every
+        // core (work split inside an outer split of the cores would run on one). (The gate's
+        // result is reported only when the output is schema-valid.)
         let stacks = synthesis.stacks
+        let trees = Parallel.map(stacks.count) { renderer.json(stacks[$0].configuration) }
         let gateRun = Mutex<PolicyGate.Result?>(nil)
         let gateDone = DispatchGroup()
         DispatchQueue.global().async(group: gateDone) {
-            let result = gate.check(stacks: stacks.map {
-                PolicyGate.Stack(environment: $0.environment.rawValue, path: $0.path, configuration: $0.configuration)
+            let result = gate.check(stacks: stacks.indices.map {
+                PolicyGate.Stack(
+                    environment: stacks[$0].environment.rawValue, path: stacks[$0].path, configuration: stacks[$0].configuration,
+                    json: trees[$0])
             })
             gateRun.withLock { $0 = result }
         }
         var files: [(path: String, bytes: [UInt8])] = []
         var invalid: [Diagnostic] = []
-        for stack in stacks {
+        for (stack, tree) in zip(stacks, trees) {
             let bytes = renderer.renderBytes(stack.configuration)
-            invalid += validator.validate(text: bytes, file: stack.path)
+            invalid += validator.validate(rendered: tree, text: bytes, file: stack.path)
             if env == nil || stack.environment.rawValue == env { files.append((stack.path, bytes)) }
         }
         gateDone.wait()

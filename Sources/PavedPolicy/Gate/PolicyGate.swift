@@ -16,11 +16,15 @@ public struct PolicyGate: Sendable {
         /// Where synth writes it, relative to the output folder (`dev/main.tf.json`).
         public var path: String
         public var configuration: Configuration
+        /// The configuration as `TerraformRenderer().json(configuration)` gives it, when the caller
+        /// has built it already (synth validates the same tree); nil to build it here.
+        public var json: JSON?
 
-        public init(environment: String, path: String, configuration: Configuration) {
+        public init(environment: String, path: String, configuration: Configuration, json: JSON? = nil) {
             self.environment = environment
             self.path = path
             self.configuration = configuration
+            self.json = json
         }
     }
 
@@ -59,7 +63,8 @@ public struct PolicyGate: Sendable {
     public func check(stacks: [Stack]) -> Result {
         var builder = PolicyInputBuilder()
         for stack in stacks {
-            builder.addConfiguration(stack.configuration, name: stack.path, environment: stack.environment, relativeTo: sourceRoot)
+            builder.addConfiguration(
+                stack.configuration, name: stack.path, environment: stack.environment, relativeTo: sourceRoot, json: stack.json)
         }
         let report = PolicyEngine(rules: rules).evaluate(builder.build(), options: EvaluationOptions(today: today, waivers: waivers))
         var messages = report.diagnostics.map(\.description)

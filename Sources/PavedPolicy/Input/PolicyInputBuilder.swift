@@ -46,15 +46,17 @@ public struct PolicyInputBuilder: Sendable {
 
     /// Adds a rendered ``Configuration``: like ``addConfiguration(_:name:environment:sourcePaths:)``,
     /// and keeps each resource's Swift `#filePath` (made relative to `relativeTo`) for SARIF.
+    /// `json` is the configuration as `TerraformRenderer().json(configuration)` gives it, when the
+    /// caller has it already.
     public mutating func addConfiguration(
-        _ configuration: Configuration, name: String, environment: String?, relativeTo root: String? = nil
+        _ configuration: Configuration, name: String, environment: String?, relativeTo root: String? = nil, json: JSON? = nil
     ) {
         var paths: [String: String] = [:]
         for resource in configuration.resources {
             guard let location = resource.provenance?.location, let filePath = location.filePath else { continue }
             paths[location.file] = SourcePaths.relative(filePath, to: root)
         }
-        addConfiguration(TerraformRenderer().json(configuration), name: name, environment: environment, sourcePaths: paths)
+        addConfiguration(json ?? TerraformRenderer().json(configuration), name: name, environment: environment, sourcePaths: paths)
     }
 
     // MARK: Documents

@@ -25,11 +25,19 @@ public struct TerraformRenderer: Sendable {
 
         var managed: [String: [String: JSON]] = [:]
         var data: [String: [String: JSON]] = [:]
-        for resource in c.resources {
-            let body = self.body(of: resource)
-            switch resource.address.mode {
-            case .managed: managed[resource.address.type, default: [:]][resource.address.name] = body
-            case .data: data[resource.address.type, default: [:]][resource.address.name] = body
+        // Bodies are built on every core for large configurations (each is a tree of its own);
+        // they go into the maps in declaration order, so a duplicate address keeps the last, as before.
+        let resources = c.resources
+        let bodies = Parallel.map(resources.count, chunkSize: 2048) { range in range.map { body(of: resources[$0]) } }
+        var i = 0
+        for chunk in bodies {
+            for body in chunk {
+                let address = resources[i].address
+                switch address.mode {
+                case .managed: managed[address.type, default: [:]][address.name] = body
+                case .data: data[address.type, default: [:]][address.name] = body
+                }
+                i += 1
             }
         }
         if !managed.isEmpty { root["resource"] = .object(managed.mapValues { .object($0) }) }

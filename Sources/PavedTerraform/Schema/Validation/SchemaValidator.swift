@@ -60,6 +60,18 @@ public struct SchemaValidator: Sendable {
         validate(text: JSONWriter().bytes(json), file: file)
     }
 
+    /// Validates a configuration Paved rendered: `json` is `TerraformRenderer().json(c)` and
+    /// `bytes` its text as written to `file` (the renderer writes exactly that tree).
+    ///
+    /// The tree is checked as it is, with no parsing; only when that finds something is the text
+    /// parsed (with positions) and validated, so the diagnostics carry the file's lines.
+    public func validate(rendered json: JSON, text bytes: [UInt8], file: String) -> [Diagnostic] {
+        let run = ModuleValidation(schemas: schemas, documents: [JSONDocument(file: file, root: json, index: .none)])
+        run.run()
+        if run.findings.isEmpty { return [] }
+        return validate(text: bytes, file: file)
+    }
+
     /// Parses and validates `bytes` as one module; malformed JSON is a single error diagnostic.
     ///
     /// Positions are only needed to report findings, so the text is first parsed without them;
