@@ -78,4 +78,25 @@ import Testing
         #expect(text.contains(#""tags": {\#n          "$${x}": "2",\#n          "$z": "1"\#n        }"#))
         #expect(TerraformRenderer().renderBytes(c) == Array(JSONWriter().render(TerraformRenderer().json(c)).utf8))
     }
+
+    /// Generated bindings build their arguments with a list sized for every field: what the builder
+    /// hands over is the same members whether the list is adopted or moved into exact storage, in
+    /// order or not, and the builder is left empty.
+    @Test func builtArgumentsAreTheMembersAdded() {
+        for capacity in [0, 2, 3, 40] {
+            var builder = TerraformArgumentsBuilder(capacity: capacity)
+            builder.untyped("a", "x")
+            builder.untyped("b", .list(["y", .object(["k": "${v}"])]))
+            builder.untyped("c", nil)
+            let built = builder.build()
+            #expect(built == ["a": "x", "b": .list(["y", .object(["k": "${v}"])])])
+            #expect(built.storage.capacity < 8, "capacity \(capacity)")
+            #expect(builder.arguments.isEmpty)
+        }
+        var unordered = TerraformArgumentsBuilder(capacity: 30)
+        unordered.untyped("z", 1)
+        unordered.untyped("a", 2)
+        unordered.untyped("z", 3)
+        #expect(unordered.build() == ["a": 2, "z": 3])
+    }
 }

@@ -103,6 +103,16 @@ public struct TerraformArgumentsBuilder: Sendable {
         members.reserveCapacity(capacity)
     }
 
+    /// The arguments, taken out of the builder (what generated bindings return): the list becomes
+    /// the members' storage, or, when it is mostly unused capacity, its members are moved into
+    /// one of their exact size, with no copy of each.
+    @inlinable
+    public mutating func build() -> Members {
+        var list: [Members.Element] = []
+        swap(&list, &members)
+        return Members(moving: &list)
+    }
+
     /// A typed attribute; nil is left out.
     @inlinable
     public mutating func typed<Kind>(_ name: String, _ value: TypedValue<Kind>?) {

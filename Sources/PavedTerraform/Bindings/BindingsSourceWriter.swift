@@ -255,7 +255,7 @@ enum BindingsSourceWriter {
             for member in arguments {
                 out += "\(inner)    \(member.builderCall)\n"
             }
-            out += "\(inner)    return out.arguments\n"
+            out += "\(inner)    return out.build()\n"
         }
         out += "\(inner)}\n"
 

@@ -59,6 +59,39 @@ public struct Members: Sendable, Equatable, RandomAccessCollection, ExpressibleB
         }
     }
 
+    /// Members from `list`, which the caller owns alone and leaves empty: as ``init(adopting:)``,
+    /// but a list with much unused capacity has its members moved (not copied) into storage of
+    /// their exact size.
+    @usableFromInline
+    init(moving list: inout [Element]) {
+        var ordered = true
+        var i = 1
+        while i < list.count {
+            if !(list[i - 1].key < list[i].key) {
+                ordered = false
+                break
+            }
+            i += 1
+        }
+        let count = list.count
+        if !ordered {
+            storage = Members(list.lazy.map { ($0.key, $0.value) }).storage
+        } else if list.capacity - count <= 2 {
+            storage = list
+        } else {
+            storage = list.withUnsafeMutableBufferPointer { source in
+                [Element](unsafeUninitializedCapacity: count) { target, initialized in
+                    if let from = source.baseAddress, let to = target.baseAddress {
+                        to.moveInitialize(from: from, count: count)
+                        from.initialize(repeating: (key: "", value: .null), count: count)  // nothing to release
+                    }
+                    initialized = count
+                }
+            }
+        }
+        list = []
+    }
+
     public init(dictionaryLiteral elements: (String, Value)...) {
         self.init(elements)
     }

@@ -29,7 +29,7 @@ public struct DataExamplePipeline: TerraformResourceBinding {
         var out = TerraformArgumentsBuilder(capacity: 2)
         out.blocks("filter", self.filter)
         out.typed("name", self.name)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `filter` block in `data.example_pipeline`.
@@ -52,7 +52,7 @@ public struct DataExamplePipeline: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("name", self.name)
             out.typed("values", self.values)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -174,7 +174,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         out.objectBlock("timeouts", self.timeouts)
         out.objectBlock("type", self.type)
         out.typed("zones", self.zones)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `config` nested attribute in `example_pipeline`.
@@ -197,7 +197,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("endpoint", self.endpoint)
             out.typed("timeout", self.timeout)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -216,7 +216,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("key_arn", self.keyARN)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -235,7 +235,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("port", self.port)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -259,7 +259,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("bucket", self.bucket)
             out.typed("prefix", self.prefix)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -278,7 +278,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("target", self.target)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -297,7 +297,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("destination", self.destination)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -331,7 +331,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             out.blocks("filter", self.filter)
             out.typed("name", self.name)
             out.objectBlock("value", self.value)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `stage.action` block in `example_pipeline`.
@@ -354,7 +354,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("command", self.command)
                 out.objectBlock("retry", self.retry)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `stage.action.retry` block in `example_pipeline`.
@@ -372,7 +372,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
                 public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder(capacity: 1)
                     out.typed("attempts", self.attempts)
-                    return out.arguments
+                    return out.build()
                 }
             }
         }
@@ -392,7 +392,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("prefix", self.prefix)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -411,7 +411,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("expression", self.expression)
-                return out.arguments
+                return out.build()
             }
         }
     }
@@ -431,7 +431,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("arn", self.arn)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -455,7 +455,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -474,7 +474,7 @@ public struct ExamplePipeline: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("kind", self.kind)
-            return out.arguments
+            return out.build()
         }
     }
 

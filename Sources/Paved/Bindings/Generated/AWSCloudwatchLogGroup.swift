@@ -74,7 +74,7 @@ public struct AWSCloudwatchLogGroup: TerraformResourceBinding {
         out.typed("skip_destroy", self.skipDestroy)
         out.typed("tags", self.tags)
         out.typed("tags_all", self.tagsAll)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `aws_cloudwatch_log_group`: `aws_cloudwatch_log_group.NAME.ATTRIBUTE`.

@@ -84,7 +84,7 @@ public struct AWSIAMRole: TerraformResourceBinding {
         out.typed("permissions_boundary", self.permissionsBoundary)
         out.typed("tags", self.tags)
         out.typed("tags_all", self.tagsAll)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `inline_policy` block in `aws_iam_role`.
@@ -107,7 +107,7 @@ public struct AWSIAMRole: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("name", self.name)
             out.typed("policy", self.policy)
-            return out.arguments
+            return out.build()
         }
     }
 

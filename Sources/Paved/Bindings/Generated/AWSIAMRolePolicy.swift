@@ -44,7 +44,7 @@ public struct AWSIAMRolePolicy: TerraformResourceBinding {
         out.typed("name_prefix", self.namePrefix)
         out.typed("policy", self.policy)
         out.typed("role", self.role)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `aws_iam_role_policy`: `aws_iam_role_policy.NAME.ATTRIBUTE`.

@@ -44,7 +44,7 @@ public struct AWSKMSAlias: TerraformResourceBinding {
         out.typed("name_prefix", self.namePrefix)
         out.typed("region", self.region)
         out.typed("target_key_id", self.targetKeyID)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `aws_kms_alias`: `aws_kms_alias.NAME.ATTRIBUTE`.

@@ -104,7 +104,7 @@ public struct AWSKMSKey: TerraformResourceBinding {
         out.typed("tags_all", self.tagsAll)
         out.objectBlock("timeouts", self.timeouts)
         out.typed("xks_key_id", self.xksKeyID)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `timeouts` block in `aws_kms_key`.
@@ -122,7 +122,7 @@ public struct AWSKMSKey: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("create", self.create)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -84,7 +84,7 @@ public struct AWSLambdaPermission: TerraformResourceBinding {
         out.typed("source_arn", self.sourceARN)
         out.typed("statement_id", self.statementID)
         out.typed("statement_id_prefix", self.statementIDPrefix)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `aws_lambda_permission`: `aws_lambda_permission.NAME.ATTRIBUTE`.

@@ -169,7 +169,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
         out.typed("webserver_access_mode", self.webserverAccessMode)
         out.typed("weekly_maintenance_window_start", self.weeklyMaintenanceWindowStart)
         out.typed("worker_replacement_strategy", self.workerReplacementStrategy)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `logging_configuration` block in `aws_mwaa_environment`.
@@ -207,7 +207,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
             out.listBlock("task_logs", self.taskLogs)
             out.listBlock("webserver_logs", self.webserverLogs)
             out.listBlock("worker_logs", self.workerLogs)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `logging_configuration.dag_processing_logs` block in `aws_mwaa_environment`.
@@ -230,7 +230,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -254,7 +254,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -278,7 +278,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -302,7 +302,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -326,7 +326,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("enabled", self.enabled)
                 out.typed("log_level", self.logLevel)
-                return out.arguments
+                return out.build()
             }
         }
     }
@@ -351,7 +351,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("security_group_ids", self.securityGroupIDs)
             out.typed("subnet_ids", self.subnetIDs)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -380,7 +380,7 @@ public struct AWSMwaaEnvironment: TerraformResourceBinding {
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -99,7 +99,7 @@ public struct AWSRedshiftserverlessNamespace: TerraformResourceBinding {
         out.typed("region", self.region)
         out.typed("tags", self.tags)
         out.typed("tags_all", self.tagsAll)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `aws_redshiftserverless_namespace`: `aws_redshiftserverless_namespace.NAME.ATTRIBUTE`.

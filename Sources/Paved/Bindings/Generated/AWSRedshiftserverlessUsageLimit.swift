@@ -54,7 +54,7 @@ public struct AWSRedshiftserverlessUsageLimit: TerraformResourceBinding {
         out.typed("region", self.region)
         out.typed("resource_arn", self.resourceARN)
         out.typed("usage_type", self.usageType)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `aws_redshiftserverless_usage_limit`: `aws_redshiftserverless_usage_limit.NAME.ATTRIBUTE`.

@@ -104,7 +104,7 @@ public struct AWSRedshiftserverlessWorkgroup: TerraformResourceBinding {
         out.objectBlock("timeouts", self.timeouts)
         out.typed("track_name", self.trackName)
         out.typed("workgroup_name", self.workgroupName)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `config_parameter` block in `aws_redshiftserverless_workgroup`.
@@ -127,7 +127,7 @@ public struct AWSRedshiftserverlessWorkgroup: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("parameter_key", self.parameterKey)
             out.typed("parameter_value", self.parameterValue)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -151,7 +151,7 @@ public struct AWSRedshiftserverlessWorkgroup: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("enabled", self.enabled)
             out.typed("level", self.level)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -180,7 +180,7 @@ public struct AWSRedshiftserverlessWorkgroup: TerraformResourceBinding {
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -129,7 +129,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
         out.objectBlock("timeouts", self.timeouts)
         out.listBlock("versioning", self.versioning)
         out.listBlock("website", self.website)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `cors_rule` block in `aws_s3_bucket`.
@@ -167,7 +167,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             out.typed("allowed_origins", self.allowedOrigins)
             out.typed("expose_headers", self.exposeHeaders)
             out.typed("max_age_seconds", self.maxAgeSeconds)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -201,7 +201,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             out.typed("permissions", self.permissions)
             out.typed("type", self.type)
             out.typed("uri", self.uri)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -260,7 +260,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             out.typed("prefix", self.prefix)
             out.typed("tags", self.tags)
             out.blocks("transition", self.transition)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `lifecycle_rule.expiration` block in `aws_s3_bucket`.
@@ -288,7 +288,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 out.typed("date", self.date)
                 out.typed("days", self.days)
                 out.typed("expired_object_delete_marker", self.expiredObjectDeleteMarker)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -307,7 +307,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("days", self.days)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -331,7 +331,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("days", self.days)
                 out.typed("storage_class", self.storageClass)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -360,7 +360,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 out.typed("date", self.date)
                 out.typed("days", self.days)
                 out.typed("storage_class", self.storageClass)
-                return out.arguments
+                return out.build()
             }
         }
     }
@@ -385,7 +385,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("target_bucket", self.targetBucket)
             out.typed("target_prefix", self.targetPrefix)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -409,7 +409,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("object_lock_enabled", self.objectLockEnabled)
             out.listBlock("rule", self.rule)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `object_lock_configuration.rule` block in `aws_s3_bucket`.
@@ -427,7 +427,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.listBlock("default_retention", self.defaultRetention)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `object_lock_configuration.rule.default_retention` block in `aws_s3_bucket`.
@@ -455,7 +455,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     out.typed("days", self.days)
                     out.typed("mode", self.mode)
                     out.typed("years", self.years)
-                    return out.arguments
+                    return out.build()
                 }
             }
         }
@@ -481,7 +481,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("role", self.role)
             out.blocks("rules", self.rules)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `replication_configuration.rules` block in `aws_s3_bucket`.
@@ -534,7 +534,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 out.typed("priority", self.priority)
                 out.listBlock("source_selection_criteria", self.sourceSelectionCriteria)
                 out.typed("status", self.status)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `replication_configuration.rules.destination` block in `aws_s3_bucket`.
@@ -582,7 +582,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     out.typed("replica_kms_key_id", self.replicaKMSKeyID)
                     out.listBlock("replication_time", self.replicationTime)
                     out.typed("storage_class", self.storageClass)
-                    return out.arguments
+                    return out.build()
                 }
 
                 /// The body of one `replication_configuration.rules.destination.access_control_translation` block in `aws_s3_bucket`.
@@ -600,7 +600,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     public var terraformArguments: Members {
                         var out = TerraformArgumentsBuilder(capacity: 1)
                         out.typed("owner", self.owner)
-                        return out.arguments
+                        return out.build()
                     }
                 }
 
@@ -624,7 +624,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                         var out = TerraformArgumentsBuilder(capacity: 2)
                         out.typed("minutes", self.minutes)
                         out.typed("status", self.status)
-                        return out.arguments
+                        return out.build()
                     }
                 }
 
@@ -648,7 +648,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                         var out = TerraformArgumentsBuilder(capacity: 2)
                         out.typed("minutes", self.minutes)
                         out.typed("status", self.status)
-                        return out.arguments
+                        return out.build()
                     }
                 }
             }
@@ -673,7 +673,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("prefix", self.prefix)
                     out.typed("tags", self.tags)
-                    return out.arguments
+                    return out.build()
                 }
             }
 
@@ -692,7 +692,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder(capacity: 1)
                     out.listBlock("sse_kms_encrypted_objects", self.sseKMSEncryptedObjects)
-                    return out.arguments
+                    return out.build()
                 }
 
                 /// The body of one `replication_configuration.rules.source_selection_criteria.sse_kms_encrypted_objects` block in `aws_s3_bucket`.
@@ -710,7 +710,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     public var terraformArguments: Members {
                         var out = TerraformArgumentsBuilder(capacity: 1)
                         out.typed("enabled", self.enabled)
-                        return out.arguments
+                        return out.build()
                     }
                 }
             }
@@ -732,7 +732,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.listBlock("rule", self.rule)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `server_side_encryption_configuration.rule` block in `aws_s3_bucket`.
@@ -755,7 +755,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.listBlock("apply_server_side_encryption_by_default", self.applyServerSideEncryptionByDefault)
                 out.typed("bucket_key_enabled", self.bucketKeyEnabled)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `server_side_encryption_configuration.rule.apply_server_side_encryption_by_default` block in `aws_s3_bucket`.
@@ -778,7 +778,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
                     var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("kms_master_key_id", self.kmsMasterKeyID)
                     out.typed("sse_algorithm", self.sseAlgorithm)
-                    return out.arguments
+                    return out.build()
                 }
             }
         }
@@ -814,7 +814,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             out.typed("delete", self.delete)
             out.typed("read", self.read)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -838,7 +838,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("enabled", self.enabled)
             out.typed("mfa_delete", self.mfaDelete)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -872,7 +872,7 @@ public struct AWSS3Bucket: TerraformResourceBinding {
             out.typed("index_document", self.indexDocument)
             out.typed("redirect_all_requests_to", self.redirectAllRequestsTo)
             out.typed("routing_rules", self.routingRules)
-            return out.arguments
+            return out.build()
         }
     }
 

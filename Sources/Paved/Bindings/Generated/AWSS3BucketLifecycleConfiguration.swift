@@ -49,7 +49,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
         out.blocks("rule", self.rule)
         out.objectBlock("timeouts", self.timeouts)
         out.typed("transition_default_minimum_object_size", self.transitionDefaultMinimumObjectSize)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `rule` block in `aws_s3_bucket_lifecycle_configuration`.
@@ -107,7 +107,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
             out.typed("prefix", self.prefix)
             out.typed("status", self.status)
             out.blocks("transition", self.transition)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `rule.abort_incomplete_multipart_upload` block in `aws_s3_bucket_lifecycle_configuration`.
@@ -125,7 +125,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("days_after_initiation", self.daysAfterInitiation)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -154,7 +154,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                 out.typed("date", self.date)
                 out.typed("days", self.days)
                 out.typed("expired_object_delete_marker", self.expiredObjectDeleteMarker)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -193,7 +193,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                 out.typed("object_size_less_than", self.objectSizeLessThan)
                 out.typed("prefix", self.prefix)
                 out.blocks("tag", self.tag)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `rule.filter.and` block in `aws_s3_bucket_lifecycle_configuration`.
@@ -226,7 +226,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                     out.typed("object_size_less_than", self.objectSizeLessThan)
                     out.typed("prefix", self.prefix)
                     out.typed("tags", self.tags)
-                    return out.arguments
+                    return out.build()
                 }
             }
 
@@ -250,7 +250,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                     var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("key", self.key)
                     out.typed("value", self.value)
-                    return out.arguments
+                    return out.build()
                 }
             }
         }
@@ -275,7 +275,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("newer_noncurrent_versions", self.newerNoncurrentVersions)
                 out.typed("noncurrent_days", self.noncurrentDays)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -304,7 +304,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                 out.typed("newer_noncurrent_versions", self.newerNoncurrentVersions)
                 out.typed("noncurrent_days", self.noncurrentDays)
                 out.typed("storage_class", self.storageClass)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -333,7 +333,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
                 out.typed("date", self.date)
                 out.typed("days", self.days)
                 out.typed("storage_class", self.storageClass)
-                return out.arguments
+                return out.build()
             }
         }
     }
@@ -358,7 +358,7 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("create", self.create)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -59,7 +59,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
         out.blocks("target_grant", self.targetGrant)
         out.listBlock("target_object_key_format", self.targetObjectKeyFormat)
         out.typed("target_prefix", self.targetPrefix)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `target_grant` block in `aws_s3_bucket_logging`.
@@ -82,7 +82,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.listBlock("grantee", self.grantee)
             out.typed("permission", self.permission)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `target_grant.grantee` block in `aws_s3_bucket_logging`.
@@ -115,7 +115,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
                 out.typed("id", self.id)
                 out.typed("type", self.type)
                 out.typed("uri", self.uri)
-                return out.arguments
+                return out.build()
             }
         }
     }
@@ -140,7 +140,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.listBlock("partitioned_prefix", self.partitionedPrefix)
             out.listBlock("simple_prefix", self.simplePrefix)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `target_object_key_format.partitioned_prefix` block in `aws_s3_bucket_logging`.
@@ -158,7 +158,7 @@ public struct AWSS3BucketLogging: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("partition_date_source", self.partitionDateSource)
-                return out.arguments
+                return out.build()
             }
         }
 

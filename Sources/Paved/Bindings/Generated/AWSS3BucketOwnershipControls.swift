@@ -39,7 +39,7 @@ public struct AWSS3BucketOwnershipControls: TerraformResourceBinding {
         out.typed("id", self.id)
         out.typed("region", self.region)
         out.listBlock("rule", self.rule)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `rule` block in `aws_s3_bucket_ownership_controls`.
@@ -57,7 +57,7 @@ public struct AWSS3BucketOwnershipControls: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("object_ownership", self.objectOwnership)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -39,7 +39,7 @@ public struct AWSS3BucketPolicy: TerraformResourceBinding {
         out.typed("id", self.id)
         out.typed("policy", self.policy)
         out.typed("region", self.region)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `aws_s3_bucket_policy`: `aws_s3_bucket_policy.NAME.ATTRIBUTE`.

@@ -59,7 +59,7 @@ public struct AWSS3BucketPublicAccessBlock: TerraformResourceBinding {
         out.typed("region", self.region)
         out.typed("restrict_public_buckets", self.restrictPublicBuckets)
         out.typed("skip_destroy", self.skipDestroy)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `aws_s3_bucket_public_access_block`: `aws_s3_bucket_public_access_block.NAME.ATTRIBUTE`.

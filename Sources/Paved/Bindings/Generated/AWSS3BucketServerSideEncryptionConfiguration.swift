@@ -44,7 +44,7 @@ public struct AWSS3BucketServerSideEncryptionConfiguration: TerraformResourceBin
         out.typed("id", self.id)
         out.typed("region", self.region)
         out.blocks("rule", self.rule)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `rule` block in `aws_s3_bucket_server_side_encryption_configuration`.
@@ -72,7 +72,7 @@ public struct AWSS3BucketServerSideEncryptionConfiguration: TerraformResourceBin
             out.listBlock("apply_server_side_encryption_by_default", self.applyServerSideEncryptionByDefault)
             out.typed("blocked_encryption_types", self.blockedEncryptionTypes)
             out.typed("bucket_key_enabled", self.bucketKeyEnabled)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `rule.apply_server_side_encryption_by_default` block in `aws_s3_bucket_server_side_encryption_configuration`.
@@ -95,7 +95,7 @@ public struct AWSS3BucketServerSideEncryptionConfiguration: TerraformResourceBin
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("kms_master_key_id", self.kmsMasterKeyID)
                 out.typed("sse_algorithm", self.sseAlgorithm)
-                return out.arguments
+                return out.build()
             }
         }
     }

@@ -49,7 +49,7 @@ public struct AWSS3BucketVersioning: TerraformResourceBinding {
         out.typed("mfa", self.mfa)
         out.typed("region", self.region)
         out.listBlock("versioning_configuration", self.versioningConfiguration)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `versioning_configuration` block in `aws_s3_bucket_versioning`.
@@ -72,7 +72,7 @@ public struct AWSS3BucketVersioning: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("mfa_delete", self.mfaDelete)
             out.typed("status", self.status)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -79,7 +79,7 @@ public struct AWSSecretsmanagerSecret: TerraformResourceBinding {
         out.blocks("replica", self.replica)
         out.typed("tags", self.tags)
         out.typed("tags_all", self.tagsAll)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `replica` block in `aws_secretsmanager_secret`.
@@ -102,7 +102,7 @@ public struct AWSSecretsmanagerSecret: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("kms_key_id", self.kmsKeyID)
             out.typed("region", self.region)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -49,7 +49,7 @@ public struct AWSSecretsmanagerSecretRotation: TerraformResourceBinding {
         out.typed("rotation_lambda_arn", self.rotationLambdaARN)
         out.listBlock("rotation_rules", self.rotationRules)
         out.typed("secret_id", self.secretID)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `rotation_rules` block in `aws_secretsmanager_secret_rotation`.
@@ -77,7 +77,7 @@ public struct AWSSecretsmanagerSecretRotation: TerraformResourceBinding {
             out.typed("automatically_after_days", self.automaticallyAfterDays)
             out.typed("duration", self.duration)
             out.typed("schedule_expression", self.scheduleExpression)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -24,7 +24,7 @@ public struct DataAWSCallerIdentity: TerraformResourceBinding {
     public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder(capacity: 1)
         out.typed("id", self.id)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `data.aws_caller_identity`: `data.aws_caller_identity.NAME.ATTRIBUTE`.

@@ -59,7 +59,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
         out.typed("source_policy_documents", self.sourcePolicyDocuments)
         out.blocks("statement", self.statement)
         out.typed("version", self.version)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `statement` block in `data.aws_iam_policy_document`.
@@ -117,7 +117,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
             out.blocks("principals", self.principals)
             out.typed("resources", self.resources)
             out.typed("sid", self.sid)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `statement.condition` block in `data.aws_iam_policy_document`.
@@ -145,7 +145,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
                 out.typed("test", self.test)
                 out.typed("values", self.values)
                 out.typed("variable", self.variable)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -169,7 +169,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("identifiers", self.identifiers)
                 out.typed("type", self.type)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -193,7 +193,7 @@ public struct DataAWSIAMPolicyDocument: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("identifiers", self.identifiers)
                 out.typed("type", self.type)
-                return out.arguments
+                return out.build()
             }
         }
     }

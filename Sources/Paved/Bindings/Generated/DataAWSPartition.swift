@@ -24,7 +24,7 @@ public struct DataAWSPartition: TerraformResourceBinding {
     public var terraformArguments: Members {
         var out = TerraformArgumentsBuilder(capacity: 1)
         out.typed("id", self.id)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `data.aws_partition`: `data.aws_partition.NAME.ATTRIBUTE`.

@@ -39,7 +39,7 @@ public struct DataAWSRegion: TerraformResourceBinding {
         out.typed("id", self.id)
         out.typed("name", self.name)
         out.typed("region", self.region)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `data.aws_region`: `data.aws_region.NAME.ATTRIBUTE`.

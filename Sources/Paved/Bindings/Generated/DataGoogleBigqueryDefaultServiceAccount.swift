@@ -29,7 +29,7 @@ public struct DataGoogleBigqueryDefaultServiceAccount: TerraformResourceBinding 
         var out = TerraformArgumentsBuilder(capacity: 2)
         out.typed("id", self.id)
         out.typed("project", self.project)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `data.google_bigquery_default_service_account`: `data.google_bigquery_default_service_account.NAME.ATTRIBUTE`.

@@ -34,7 +34,7 @@ public struct DataGoogleLoggingProjectCmekSettings: TerraformResourceBinding {
         out.typed("id", self.id)
         out.typed("kms_key_name", self.kmsKeyName)
         out.typed("project", self.project)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `data.google_logging_project_cmek_settings`: `data.google_logging_project_cmek_settings.NAME.ATTRIBUTE`.

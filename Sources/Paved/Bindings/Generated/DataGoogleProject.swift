@@ -29,7 +29,7 @@ public struct DataGoogleProject: TerraformResourceBinding {
         var out = TerraformArgumentsBuilder(capacity: 2)
         out.typed("id", self.id)
         out.typed("project_id", self.projectID)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `data.google_project`: `data.google_project.NAME.ATTRIBUTE`.

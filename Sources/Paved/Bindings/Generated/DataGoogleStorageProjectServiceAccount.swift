@@ -34,7 +34,7 @@ public struct DataGoogleStorageProjectServiceAccount: TerraformResourceBinding {
         out.typed("id", self.id)
         out.typed("project", self.project)
         out.typed("user_project", self.userProject)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `data.google_storage_project_service_account`: `data.google_storage_project_service_account.NAME.ATTRIBUTE`.

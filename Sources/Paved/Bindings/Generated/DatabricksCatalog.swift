@@ -104,7 +104,7 @@ public struct DatabricksCatalog: TerraformResourceBinding {
         out.listBlock("provisioning_info", self.provisioningInfo)
         out.typed("share_name", self.shareName)
         out.typed("storage_root", self.storageRoot)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `effective_predictive_optimization_flag` block in `databricks_catalog`.
@@ -132,7 +132,7 @@ public struct DatabricksCatalog: TerraformResourceBinding {
             out.typed("inherited_from_name", self.inheritedFromName)
             out.typed("inherited_from_type", self.inheritedFromType)
             out.typed("value", self.value)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -151,7 +151,7 @@ public struct DatabricksCatalog: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("state", self.state)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -59,7 +59,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
         out.typed("name", self.name)
         out.typed("policy_family_definition_overrides", self.policyFamilyDefinitionOverrides)
         out.typed("policy_family_id", self.policyFamilyID)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `libraries` block in `databricks_cluster_policy`.
@@ -112,7 +112,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
             out.listBlock("pypi", self.pypi)
             out.typed("requirements", self.requirements)
             out.typed("whl", self.whl)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `libraries.cran` block in `databricks_cluster_policy`.
@@ -135,7 +135,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("package", self.package)
                 out.typed("repo", self.repo)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -164,7 +164,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
                 out.typed("coordinates", self.coordinates)
                 out.typed("exclusions", self.exclusions)
                 out.typed("repo", self.repo)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -183,7 +183,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("workspace_id", self.workspaceID)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -207,7 +207,7 @@ public struct DatabricksClusterPolicy: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("package", self.package)
                 out.typed("repo", self.repo)
-                return out.arguments
+                return out.build()
             }
         }
     }

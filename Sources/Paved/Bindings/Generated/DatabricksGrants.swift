@@ -99,7 +99,7 @@ public struct DatabricksGrants: TerraformResourceBinding {
         out.typed("storage_credential", self.storageCredential)
         out.typed("table", self.table)
         out.typed("volume", self.volume)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `grant` block in `databricks_grants`.
@@ -122,7 +122,7 @@ public struct DatabricksGrants: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("principal", self.principal)
             out.typed("privileges", self.privileges)
-            return out.arguments
+            return out.build()
         }
     }
 

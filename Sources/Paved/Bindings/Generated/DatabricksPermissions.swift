@@ -164,7 +164,7 @@ public struct DatabricksPermissions: TerraformResourceBinding {
         out.typed("vector_search_endpoint_id", self.vectorSearchEndpointID)
         out.typed("workspace_file_id", self.workspaceFileID)
         out.typed("workspace_file_path", self.workspaceFilePath)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `access_control` block in `databricks_permissions`.
@@ -197,7 +197,7 @@ public struct DatabricksPermissions: TerraformResourceBinding {
             out.typed("permission_level", self.permissionLevel)
             out.typed("service_principal_name", self.servicePrincipalName)
             out.typed("user_name", self.userName)
-            return out.arguments
+            return out.build()
         }
     }
 

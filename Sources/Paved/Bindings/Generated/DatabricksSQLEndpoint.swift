@@ -99,7 +99,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
         out.listBlock("tags", self.tags)
         out.objectBlock("timeouts", self.timeouts)
         out.typed("warehouse_type", self.warehouseType)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `channel` block in `databricks_sql_endpoint`.
@@ -122,7 +122,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("dbsql_version", self.dbsqlVersion)
             out.typed("name", self.name)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -141,7 +141,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.blocks("custom_tags", self.customTags)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `tags.custom_tags` block in `databricks_sql_endpoint`.
@@ -164,7 +164,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("key", self.key)
                 out.typed("value", self.value)
-                return out.arguments
+                return out.build()
             }
         }
     }
@@ -184,7 +184,7 @@ public struct DatabricksSQLEndpoint: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("create", self.create)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -69,7 +69,7 @@ public struct DatabricksSchema: TerraformResourceBinding {
         out.typed("owner", self.owner)
         out.typed("properties", self.properties)
         out.typed("storage_root", self.storageRoot)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `databricks_schema`: `databricks_schema.NAME.ATTRIBUTE`.

@@ -119,7 +119,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
         out.typed("resource_tags", self.resourceTags)
         out.typed("storage_billing_model", self.storageBillingModel)
         out.objectBlock("timeouts", self.timeouts)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `access` block in `google_bigquery_dataset`.
@@ -182,7 +182,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
             out.typed("special_group", self.specialGroup)
             out.typed("user_by_email", self.userByEmail)
             out.listBlock("view", self.view)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `access.condition` block in `google_bigquery_dataset`.
@@ -215,7 +215,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
                 out.typed("expression", self.expression)
                 out.typed("location", self.location)
                 out.typed("title", self.title)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -239,7 +239,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.listBlock("dataset", self.dataset)
                 out.typed("target_types", self.targetTypes)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `access.dataset.dataset` block in `google_bigquery_dataset`.
@@ -262,7 +262,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
                     var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("dataset_id", self.datasetID)
                     out.typed("project_id", self.projectID)
-                    return out.arguments
+                    return out.build()
                 }
             }
         }
@@ -292,7 +292,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
                 out.typed("dataset_id", self.datasetID)
                 out.typed("project_id", self.projectID)
                 out.typed("routine_id", self.routineID)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -321,7 +321,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
                 out.typed("dataset_id", self.datasetID)
                 out.typed("project_id", self.projectID)
                 out.typed("table_id", self.tableID)
-                return out.arguments
+                return out.build()
             }
         }
     }
@@ -341,7 +341,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("kms_key_name", self.kmsKeyName)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -365,7 +365,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("default_storage_location_uri", self.defaultStorageLocationURI)
             out.typed("parameters", self.parameters)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -389,7 +389,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("connection", self.connection)
             out.typed("external_source", self.externalSource)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -418,7 +418,7 @@ public struct GoogleBigqueryDataset: TerraformResourceBinding {
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

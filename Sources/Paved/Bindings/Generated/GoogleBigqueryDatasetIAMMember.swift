@@ -49,7 +49,7 @@ public struct GoogleBigqueryDatasetIAMMember: TerraformResourceBinding {
         out.typed("member", self.member)
         out.typed("project", self.project)
         out.typed("role", self.role)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `condition` block in `google_bigquery_dataset_iam_member`.
@@ -77,7 +77,7 @@ public struct GoogleBigqueryDatasetIAMMember: TerraformResourceBinding {
             out.typed("description", self.description)
             out.typed("expression", self.expression)
             out.typed("title", self.title)
-            return out.arguments
+            return out.build()
         }
     }
 

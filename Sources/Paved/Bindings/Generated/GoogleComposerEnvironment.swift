@@ -59,7 +59,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
         out.typed("region", self.region)
         out.listBlock("storage_config", self.storageConfig)
         out.objectBlock("timeouts", self.timeouts)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `config` block in `google_composer_environment`.
@@ -157,7 +157,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             out.listBlock("web_server_config", self.webServerConfig)
             out.listBlock("web_server_network_access_control", self.webServerNetworkAccessControl)
             out.listBlock("workloads_config", self.workloadsConfig)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `config.data_retention_config` block in `google_composer_environment`.
@@ -180,7 +180,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.blocks("airflow_metadata_retention_config", self.airflowMetadataRetentionConfig)
                 out.blocks("task_logs_retention_config", self.taskLogsRetentionConfig)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `config.data_retention_config.airflow_metadata_retention_config` block in `google_composer_environment`.
@@ -203,7 +203,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("retention_days", self.retentionDays)
                     out.typed("retention_mode", self.retentionMode)
-                    return out.arguments
+                    return out.build()
                 }
             }
 
@@ -222,7 +222,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder(capacity: 1)
                     out.typed("storage_mode", self.storageMode)
-                    return out.arguments
+                    return out.build()
                 }
             }
         }
@@ -247,7 +247,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("machine_type", self.machineType)
                 out.typed("zone", self.zone)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -266,7 +266,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("kms_key_name", self.kmsKeyName)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -295,7 +295,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 out.typed("end_time", self.endTime)
                 out.typed("recurrence", self.recurrence)
                 out.typed("start_time", self.startTime)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -319,7 +319,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.blocks("cidr_blocks", self.cidrBlocks)
                 out.typed("enabled", self.enabled)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `config.master_authorized_networks_config.cidr_blocks` block in `google_composer_environment`.
@@ -342,7 +342,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("cidr_block", self.cidrBlock)
                     out.typed("display_name", self.displayName)
-                    return out.arguments
+                    return out.build()
                 }
             }
         }
@@ -417,7 +417,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 out.typed("subnetwork", self.subnetwork)
                 out.typed("tags", self.tags)
                 out.typed("zone", self.zone)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `config.node_config.ip_allocation_policy` block in `google_composer_environment`.
@@ -455,7 +455,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     out.typed("services_ipv4_cidr_block", self.servicesIPv4CIDRBlock)
                     out.typed("services_secondary_range_name", self.servicesSecondaryRangeName)
                     out.typed("use_ip_aliases", self.useIPAliases)
-                    return out.arguments
+                    return out.build()
                 }
             }
         }
@@ -510,7 +510,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 out.typed("enable_privately_used_public_ips", self.enablePrivatelyUsedPublicIPs)
                 out.typed("master_ipv4_cidr_block", self.masterIPv4CIDRBlock)
                 out.typed("web_server_ipv4_cidr_block", self.webServerIPv4CIDRBlock)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -529,7 +529,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.listBlock("scheduled_snapshots_config", self.scheduledSnapshotsConfig)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `config.recovery_config.scheduled_snapshots_config` block in `google_composer_environment`.
@@ -562,7 +562,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     out.typed("snapshot_creation_schedule", self.snapshotCreationSchedule)
                     out.typed("snapshot_location", self.snapshotLocation)
                     out.typed("time_zone", self.timeZone)
-                    return out.arguments
+                    return out.build()
                 }
             }
         }
@@ -617,7 +617,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 out.typed("python_version", self.pythonVersion)
                 out.typed("scheduler_count", self.schedulerCount)
                 out.typed("web_server_plugins_mode", self.webServerPluginsMode)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `config.software_config.cloud_data_lineage_integration` block in `google_composer_environment`.
@@ -635,7 +635,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder(capacity: 1)
                     out.typed("enabled", self.enabled)
-                    return out.arguments
+                    return out.build()
                 }
             }
         }
@@ -655,7 +655,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("machine_type", self.machineType)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -674,7 +674,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.blocks("allowed_ip_range", self.allowedIPRange)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `config.web_server_network_access_control.allowed_ip_range` block in `google_composer_environment`.
@@ -697,7 +697,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     var out = TerraformArgumentsBuilder(capacity: 2)
                     out.typed("description", self.description)
                     out.typed("value", self.value)
-                    return out.arguments
+                    return out.build()
                 }
             }
         }
@@ -737,7 +737,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                 out.listBlock("triggerer", self.triggerer)
                 out.listBlock("web_server", self.webServer)
                 out.listBlock("worker", self.worker)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `config.workloads_config.dag_processor` block in `google_composer_environment`.
@@ -770,7 +770,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     out.typed("cpu", self.cpu)
                     out.typed("memory_gb", self.memoryGb)
                     out.typed("storage_gb", self.storageGb)
-                    return out.arguments
+                    return out.build()
                 }
             }
 
@@ -804,7 +804,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     out.typed("cpu", self.cpu)
                     out.typed("memory_gb", self.memoryGb)
                     out.typed("storage_gb", self.storageGb)
-                    return out.arguments
+                    return out.build()
                 }
             }
 
@@ -833,7 +833,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     out.typed("count", self.count)
                     out.typed("cpu", self.cpu)
                     out.typed("memory_gb", self.memoryGb)
-                    return out.arguments
+                    return out.build()
                 }
             }
 
@@ -862,7 +862,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     out.typed("cpu", self.cpu)
                     out.typed("memory_gb", self.memoryGb)
                     out.typed("storage_gb", self.storageGb)
-                    return out.arguments
+                    return out.build()
                 }
             }
 
@@ -901,7 +901,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
                     out.typed("memory_gb", self.memoryGb)
                     out.typed("min_count", self.minCount)
                     out.typed("storage_gb", self.storageGb)
-                    return out.arguments
+                    return out.build()
                 }
             }
         }
@@ -922,7 +922,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("bucket", self.bucket)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -951,7 +951,7 @@ public struct GoogleComposerEnvironment: TerraformResourceBinding {
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

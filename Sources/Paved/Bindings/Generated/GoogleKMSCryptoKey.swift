@@ -79,7 +79,7 @@ public struct GoogleKMSCryptoKey: TerraformResourceBinding {
         out.typed("skip_initial_version_creation", self.skipInitialVersionCreation)
         out.objectBlock("timeouts", self.timeouts)
         out.listBlock("version_template", self.versionTemplate)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `timeouts` block in `google_kms_crypto_key`.
@@ -107,7 +107,7 @@ public struct GoogleKMSCryptoKey: TerraformResourceBinding {
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -131,7 +131,7 @@ public struct GoogleKMSCryptoKey: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("algorithm", self.algorithm)
             out.typed("protection_level", self.protectionLevel)
-            return out.arguments
+            return out.build()
         }
     }
 

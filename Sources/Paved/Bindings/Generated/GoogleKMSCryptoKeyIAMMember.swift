@@ -44,7 +44,7 @@ public struct GoogleKMSCryptoKeyIAMMember: TerraformResourceBinding {
         out.typed("id", self.id)
         out.typed("member", self.member)
         out.typed("role", self.role)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `condition` block in `google_kms_crypto_key_iam_member`.
@@ -72,7 +72,7 @@ public struct GoogleKMSCryptoKeyIAMMember: TerraformResourceBinding {
             out.typed("description", self.description)
             out.typed("expression", self.expression)
             out.typed("title", self.title)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -44,7 +44,7 @@ public struct GoogleKMSKeyRing: TerraformResourceBinding {
         out.typed("name", self.name)
         out.typed("project", self.project)
         out.objectBlock("timeouts", self.timeouts)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `timeouts` block in `google_kms_key_ring`.
@@ -67,7 +67,7 @@ public struct GoogleKMSKeyRing: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("create", self.create)
             out.typed("delete", self.delete)
-            return out.arguments
+            return out.build()
         }
     }
 

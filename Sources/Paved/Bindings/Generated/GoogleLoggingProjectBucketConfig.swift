@@ -69,7 +69,7 @@ public struct GoogleLoggingProjectBucketConfig: TerraformResourceBinding {
         out.typed("locked", self.locked)
         out.typed("project", self.project)
         out.typed("retention_days", self.retentionDays)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `cmek_settings` block in `google_logging_project_bucket_config`.
@@ -87,7 +87,7 @@ public struct GoogleLoggingProjectBucketConfig: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("kms_key_name", self.kmsKeyName)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -111,7 +111,7 @@ public struct GoogleLoggingProjectBucketConfig: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("field_path", self.fieldPath)
             out.typed("type", self.type)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -44,7 +44,7 @@ public struct GoogleProjectIAMMember: TerraformResourceBinding {
         out.typed("member", self.member)
         out.typed("project", self.project)
         out.typed("role", self.role)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `condition` block in `google_project_iam_member`.
@@ -72,7 +72,7 @@ public struct GoogleProjectIAMMember: TerraformResourceBinding {
             out.typed("description", self.description)
             out.typed("expression", self.expression)
             out.typed("title", self.title)
-            return out.arguments
+            return out.build()
         }
     }
 

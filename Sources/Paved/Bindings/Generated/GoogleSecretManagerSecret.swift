@@ -94,7 +94,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
         out.typed("ttl", self.ttl)
         out.typed("version_aliases", self.versionAliases)
         out.typed("version_destroy_ttl", self.versionDestroyTTL)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `replication` block in `google_secret_manager_secret`.
@@ -117,7 +117,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.listBlock("auto", self.auto)
             out.listBlock("user_managed", self.userManaged)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `replication.auto` block in `google_secret_manager_secret`.
@@ -135,7 +135,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.listBlock("customer_managed_encryption", self.customerManagedEncryption)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `replication.auto.customer_managed_encryption` block in `google_secret_manager_secret`.
@@ -153,7 +153,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
                 public var terraformArguments: Members {
                     var out = TerraformArgumentsBuilder(capacity: 1)
                     out.typed("kms_key_name", self.kmsKeyName)
-                    return out.arguments
+                    return out.build()
                 }
             }
         }
@@ -173,7 +173,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.blocks("replicas", self.replicas)
-                return out.arguments
+                return out.build()
             }
 
             /// The body of one `replication.user_managed.replicas` block in `google_secret_manager_secret`.
@@ -196,7 +196,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
                     var out = TerraformArgumentsBuilder(capacity: 2)
                     out.listBlock("customer_managed_encryption", self.customerManagedEncryption)
                     out.typed("location", self.location)
-                    return out.arguments
+                    return out.build()
                 }
 
                 /// The body of one `replication.user_managed.replicas.customer_managed_encryption` block in `google_secret_manager_secret`.
@@ -214,7 +214,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
                     public var terraformArguments: Members {
                         var out = TerraformArgumentsBuilder(capacity: 1)
                         out.typed("kms_key_name", self.kmsKeyName)
-                        return out.arguments
+                        return out.build()
                     }
                 }
             }
@@ -241,7 +241,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("next_rotation_time", self.nextRotationTime)
             out.typed("rotation_period", self.rotationPeriod)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -270,7 +270,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
             out.typed("create", self.create)
             out.typed("delete", self.delete)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -289,7 +289,7 @@ public struct GoogleSecretManagerSecret: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("name", self.name)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -49,7 +49,7 @@ public struct GoogleSecretManagerSecretIAMMember: TerraformResourceBinding {
         out.typed("project", self.project)
         out.typed("role", self.role)
         out.typed("secret_id", self.secretID)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `condition` block in `google_secret_manager_secret_iam_member`.
@@ -77,7 +77,7 @@ public struct GoogleSecretManagerSecretIAMMember: TerraformResourceBinding {
             out.typed("description", self.description)
             out.typed("expression", self.expression)
             out.typed("title", self.title)
-            return out.arguments
+            return out.build()
         }
     }
 

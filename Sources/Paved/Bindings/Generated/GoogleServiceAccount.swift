@@ -59,7 +59,7 @@ public struct GoogleServiceAccount: TerraformResourceBinding {
         out.typed("id", self.id)
         out.typed("project", self.project)
         out.objectBlock("timeouts", self.timeouts)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `timeouts` block in `google_service_account`.
@@ -77,7 +77,7 @@ public struct GoogleServiceAccount: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("create", self.create)
-            return out.arguments
+            return out.build()
         }
     }
 

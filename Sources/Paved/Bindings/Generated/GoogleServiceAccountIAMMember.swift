@@ -44,7 +44,7 @@ public struct GoogleServiceAccountIAMMember: TerraformResourceBinding {
         out.typed("member", self.member)
         out.typed("role", self.role)
         out.typed("service_account_id", self.serviceAccountID)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `condition` block in `google_service_account_iam_member`.
@@ -72,7 +72,7 @@ public struct GoogleServiceAccountIAMMember: TerraformResourceBinding {
             out.typed("description", self.description)
             out.typed("expression", self.expression)
             out.typed("title", self.title)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -149,7 +149,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         out.typed("uniform_bucket_level_access", self.uniformBucketLevelAccess)
         out.listBlock("versioning", self.versioning)
         out.listBlock("website", self.website)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `autoclass` block in `google_storage_bucket`.
@@ -172,7 +172,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("enabled", self.enabled)
             out.typed("terminal_storage_class", self.terminalStorageClass)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -206,7 +206,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             out.typed("method", self.method)
             out.typed("origin", self.origin)
             out.typed("response_header", self.responseHeader)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -225,7 +225,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("data_locations", self.dataLocations)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -244,7 +244,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("default_kms_key_name", self.defaultKMSKeyName)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -263,7 +263,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("enabled", self.enabled)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -302,7 +302,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             out.typed("mode", self.mode)
             out.listBlock("public_network_source", self.publicNetworkSource)
             out.blocks("vpc_network_sources", self.vpcNetworkSources)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `ip_filter.public_network_source` block in `google_storage_bucket`.
@@ -320,7 +320,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             public var terraformArguments: Members {
                 var out = TerraformArgumentsBuilder(capacity: 1)
                 out.typed("allowed_ip_cidr_ranges", self.allowedIPCIDRRanges)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -344,7 +344,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("allowed_ip_cidr_ranges", self.allowedIPCIDRRanges)
                 out.typed("network", self.network)
-                return out.arguments
+                return out.build()
             }
         }
     }
@@ -369,7 +369,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.listBlock("action", self.action)
             out.listBlock("condition", self.condition)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `lifecycle_rule.action` block in `google_storage_bucket`.
@@ -392,7 +392,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("storage_class", self.storageClass)
                 out.typed("type", self.type)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -481,7 +481,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
                 out.typed("send_days_since_noncurrent_time_if_zero", self.sendDaysSinceNoncurrentTimeIfZero)
                 out.typed("send_num_newer_versions_if_zero", self.sendNumNewerVersionsIfZero)
                 out.typed("with_state", self.withState)
-                return out.arguments
+                return out.build()
             }
         }
     }
@@ -506,7 +506,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("log_bucket", self.logBucket)
             out.typed("log_object_prefix", self.logObjectPrefix)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -530,7 +530,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("is_locked", self.isLocked)
             out.typed("retention_period", self.retentionPeriod)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -549,7 +549,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("retention_duration_seconds", self.retentionDurationSeconds)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -578,7 +578,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             out.typed("create", self.create)
             out.typed("read", self.read)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -597,7 +597,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
         public var terraformArguments: Members {
             var out = TerraformArgumentsBuilder(capacity: 1)
             out.typed("enabled", self.enabled)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -621,7 +621,7 @@ public struct GoogleStorageBucket: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("main_page_suffix", self.mainPageSuffix)
             out.typed("not_found_page", self.notFoundPage)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -39,7 +39,7 @@ public struct SnowflakeAccountRole: TerraformResourceBinding {
         out.typed("id", self.id)
         out.typed("name", self.name)
         out.objectBlock("timeouts", self.timeouts)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `timeouts` block in `snowflake_account_role`.
@@ -72,7 +72,7 @@ public struct SnowflakeAccountRole: TerraformResourceBinding {
             out.typed("delete", self.delete)
             out.typed("read", self.read)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -134,7 +134,7 @@ public struct SnowflakeDatabase: TerraformResourceBinding {
         out.typed("user_task_managed_initial_warehouse_size", self.userTaskManagedInitialWarehouseSize)
         out.typed("user_task_minimum_trigger_interval_in_seconds", self.userTaskMinimumTriggerIntervalInSeconds)
         out.typed("user_task_timeout_ms", self.userTaskTimeoutMs)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `replication` block in `snowflake_database`.
@@ -157,7 +157,7 @@ public struct SnowflakeDatabase: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.blocks("enable_to_account", self.enableToAccount)
             out.typed("ignore_edition_check", self.ignoreEditionCheck)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `replication.enable_to_account` block in `snowflake_database`.
@@ -180,7 +180,7 @@ public struct SnowflakeDatabase: TerraformResourceBinding {
                 var out = TerraformArgumentsBuilder(capacity: 2)
                 out.typed("account_identifier", self.accountIdentifier)
                 out.typed("with_failover", self.withFailover)
-                return out.arguments
+                return out.build()
             }
         }
     }
@@ -215,7 +215,7 @@ public struct SnowflakeDatabase: TerraformResourceBinding {
             out.typed("delete", self.delete)
             out.typed("read", self.read)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

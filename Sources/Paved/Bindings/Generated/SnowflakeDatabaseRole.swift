@@ -44,7 +44,7 @@ public struct SnowflakeDatabaseRole: TerraformResourceBinding {
         out.typed("id", self.id)
         out.typed("name", self.name)
         out.objectBlock("timeouts", self.timeouts)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `timeouts` block in `snowflake_database_role`.
@@ -77,7 +77,7 @@ public struct SnowflakeDatabaseRole: TerraformResourceBinding {
             out.typed("delete", self.delete)
             out.typed("read", self.read)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -44,7 +44,7 @@ public struct SnowflakeGrantAccountRole: TerraformResourceBinding {
         out.typed("role_name", self.roleName)
         out.objectBlock("timeouts", self.timeouts)
         out.typed("user_name", self.userName)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `timeouts` block in `snowflake_grant_account_role`.
@@ -77,7 +77,7 @@ public struct SnowflakeGrantAccountRole: TerraformResourceBinding {
             out.typed("delete", self.delete)
             out.typed("read", self.read)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -49,7 +49,7 @@ public struct SnowflakeGrantDatabaseRole: TerraformResourceBinding {
         out.typed("parent_role_name", self.parentRoleName)
         out.typed("share_name", self.shareName)
         out.objectBlock("timeouts", self.timeouts)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `timeouts` block in `snowflake_grant_database_role`.
@@ -82,7 +82,7 @@ public struct SnowflakeGrantDatabaseRole: TerraformResourceBinding {
             out.typed("delete", self.delete)
             out.typed("read", self.read)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -79,7 +79,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
         out.typed("privileges", self.privileges)
         out.objectBlock("timeouts", self.timeouts)
         out.typed("with_grant_option", self.withGrantOption)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `on_account_object` block in `snowflake_grant_privileges_to_account_role`.
@@ -102,7 +102,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
             var out = TerraformArgumentsBuilder(capacity: 2)
             out.typed("object_name", self.objectName)
             out.typed("object_type", self.objectType)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -131,7 +131,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
             out.typed("all_schemas_in_database", self.allSchemasInDatabase)
             out.typed("future_schemas_in_database", self.futureSchemasInDatabase)
             out.typed("schema_name", self.schemaName)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -165,7 +165,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
             out.listBlock("future", self.future)
             out.typed("object_name", self.objectName)
             out.typed("object_type", self.objectType)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `on_schema_object.all` block in `snowflake_grant_privileges_to_account_role`.
@@ -193,7 +193,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
                 out.typed("in_database", self.inDatabase)
                 out.typed("in_schema", self.inSchema)
                 out.typed("object_type_plural", self.objectTypePlural)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -222,7 +222,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
                 out.typed("in_database", self.inDatabase)
                 out.typed("in_schema", self.inSchema)
                 out.typed("object_type_plural", self.objectTypePlural)
-                return out.arguments
+                return out.build()
             }
         }
     }
@@ -257,7 +257,7 @@ public struct SnowflakeGrantPrivilegesToAccountRole: TerraformResourceBinding {
             out.typed("delete", self.delete)
             out.typed("read", self.read)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -74,7 +74,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
         out.typed("privileges", self.privileges)
         out.objectBlock("timeouts", self.timeouts)
         out.typed("with_grant_option", self.withGrantOption)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `on_schema` block in `snowflake_grant_privileges_to_database_role`.
@@ -102,7 +102,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
             out.typed("all_schemas_in_database", self.allSchemasInDatabase)
             out.typed("future_schemas_in_database", self.futureSchemasInDatabase)
             out.typed("schema_name", self.schemaName)
-            return out.arguments
+            return out.build()
         }
     }
 
@@ -136,7 +136,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
             out.listBlock("future", self.future)
             out.typed("object_name", self.objectName)
             out.typed("object_type", self.objectType)
-            return out.arguments
+            return out.build()
         }
 
         /// The body of one `on_schema_object.all` block in `snowflake_grant_privileges_to_database_role`.
@@ -164,7 +164,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
                 out.typed("in_database", self.inDatabase)
                 out.typed("in_schema", self.inSchema)
                 out.typed("object_type_plural", self.objectTypePlural)
-                return out.arguments
+                return out.build()
             }
         }
 
@@ -193,7 +193,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
                 out.typed("in_database", self.inDatabase)
                 out.typed("in_schema", self.inSchema)
                 out.typed("object_type_plural", self.objectTypePlural)
-                return out.arguments
+                return out.build()
             }
         }
     }
@@ -228,7 +228,7 @@ public struct SnowflakeGrantPrivilegesToDatabaseRole: TerraformResourceBinding {
             out.typed("delete", self.delete)
             out.typed("read", self.read)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

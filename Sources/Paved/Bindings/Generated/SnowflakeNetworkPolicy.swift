@@ -59,7 +59,7 @@ public struct SnowflakeNetworkPolicy: TerraformResourceBinding {
         out.typed("id", self.id)
         out.typed("name", self.name)
         out.objectBlock("timeouts", self.timeouts)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `timeouts` block in `snowflake_network_policy`.
@@ -92,7 +92,7 @@ public struct SnowflakeNetworkPolicy: TerraformResourceBinding {
             out.typed("delete", self.delete)
             out.typed("read", self.read)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -74,7 +74,7 @@ public struct SnowflakeResourceMonitor: TerraformResourceBinding {
         out.typed("suspend_immediate_trigger", self.suspendImmediateTrigger)
         out.typed("suspend_trigger", self.suspendTrigger)
         out.objectBlock("timeouts", self.timeouts)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `timeouts` block in `snowflake_resource_monitor`.
@@ -107,7 +107,7 @@ public struct SnowflakeResourceMonitor: TerraformResourceBinding {
             out.typed("delete", self.delete)
             out.typed("read", self.read)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

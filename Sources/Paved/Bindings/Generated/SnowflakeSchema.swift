@@ -139,7 +139,7 @@ public struct SnowflakeSchema: TerraformResourceBinding {
         out.typed("user_task_minimum_trigger_interval_in_seconds", self.userTaskMinimumTriggerIntervalInSeconds)
         out.typed("user_task_timeout_ms", self.userTaskTimeoutMs)
         out.typed("with_managed_access", self.withManagedAccess)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `timeouts` block in `snowflake_schema`.
@@ -172,7 +172,7 @@ public struct SnowflakeSchema: TerraformResourceBinding {
             out.typed("delete", self.delete)
             out.typed("read", self.read)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

@@ -384,7 +384,7 @@ public struct SnowflakeServiceUser: TerraformResourceBinding {
         out.typed("use_cached_result", self.useCachedResult)
         out.typed("week_of_year_policy", self.weekOfYearPolicy)
         out.typed("week_start", self.weekStart)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `snowflake_service_user`: `snowflake_service_user.NAME.ATTRIBUTE`.

@@ -119,7 +119,7 @@ public struct SnowflakeWarehouse: TerraformResourceBinding {
         out.objectBlock("timeouts", self.timeouts)
         out.typed("warehouse_size", self.warehouseSize)
         out.typed("warehouse_type", self.warehouseType)
-        return out.arguments
+        return out.build()
     }
 
     /// The body of one `timeouts` block in `snowflake_warehouse`.
@@ -152,7 +152,7 @@ public struct SnowflakeWarehouse: TerraformResourceBinding {
             out.typed("delete", self.delete)
             out.typed("read", self.read)
             out.typed("update", self.update)
-            return out.arguments
+            return out.build()
         }
     }
 

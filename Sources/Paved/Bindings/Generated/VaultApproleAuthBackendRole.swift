@@ -114,7 +114,7 @@ public struct VaultApproleAuthBackendRole: TerraformResourceBinding {
         out.typed("token_policies", self.tokenPolicies)
         out.typed("token_ttl", self.tokenTTL)
         out.typed("token_type", self.tokenType)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `vault_approle_auth_backend_role`: `vault_approle_auth_backend_role.NAME.ATTRIBUTE`.

@@ -59,7 +59,7 @@ public struct VaultGenericEndpoint: TerraformResourceBinding {
         out.typed("namespace", self.namespace)
         out.typed("path", self.path)
         out.typed("write_fields", self.writeFields)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `vault_generic_endpoint`: `vault_generic_endpoint.NAME.ATTRIBUTE`.

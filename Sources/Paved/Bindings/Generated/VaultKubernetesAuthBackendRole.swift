@@ -114,7 +114,7 @@ public struct VaultKubernetesAuthBackendRole: TerraformResourceBinding {
         out.typed("token_policies", self.tokenPolicies)
         out.typed("token_ttl", self.tokenTTL)
         out.typed("token_type", self.tokenType)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `vault_kubernetes_auth_backend_role`: `vault_kubernetes_auth_backend_role.NAME.ATTRIBUTE`.

@@ -49,7 +49,7 @@ public struct VaultKvSecretBackendV2: TerraformResourceBinding {
         out.typed("max_versions", self.maxVersions)
         out.typed("mount", self.mount)
         out.typed("namespace", self.namespace)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `vault_kv_secret_backend_v2`: `vault_kv_secret_backend_v2.NAME.ATTRIBUTE`.

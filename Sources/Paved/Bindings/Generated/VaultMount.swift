@@ -124,7 +124,7 @@ public struct VaultMount: TerraformResourceBinding {
         out.typed("plugin_version", self.pluginVersion)
         out.typed("seal_wrap", self.sealWrap)
         out.typed("type", self.type)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `vault_mount`: `vault_mount.NAME.ATTRIBUTE`.

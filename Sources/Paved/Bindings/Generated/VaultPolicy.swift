@@ -39,7 +39,7 @@ public struct VaultPolicy: TerraformResourceBinding {
         out.typed("name", self.name)
         out.typed("namespace", self.namespace)
         out.typed("policy", self.policy)
-        return out.arguments
+        return out.build()
     }
 
     /// Typed references to the attributes of one `vault_policy`: `vault_policy.NAME.ATTRIBUTE`.
