@@ -11,7 +11,8 @@ extension ModuleValidation {
         /// `path.count` at the attribute: deeper tokens are elements inside its value.
         var depth: Int
         /// Rendered element steps, `[0]` or `["team"]`, parallel to the tokens past `depth`.
-        var trail: [String] = []
+        /// The steps from the attribute to the value being checked, rendered only for a finding.
+        var trail: [TrailStep] = []
     }
 
     func validateAttribute(_ name: String, _ attribute: SchemaAttribute, _ value: JSON, owner: String) {
@@ -71,14 +72,14 @@ extension ModuleValidation {
         case .list(let element), .set(let element):
             guard case .array(let items) = value else { return mismatch(type, got: Self.describe(value), context) }
             for (i, item) in items.enumerated() {
-                push(String(i), rendered: "[\(i)]", &context)
+                push(String(i), .index(i), &context)
                 checkValue(item, element, &context)
                 pop(&context)
             }
         case .map(let element):
             guard case .object(let members) = value else { return mismatch(type, got: Self.describe(value), context) }
             for (key, member) in Self.sortedMembers(members) {
-                push(key, rendered: "[\(compactJSON(.string(key)))]", &context)
+                push(key, .key(key), &context)
                 checkValue(member, element, &context)
                 pop(&context)
             }
@@ -91,7 +92,7 @@ extension ModuleValidation {
                     path.removeLast()
                     continue
                 }
-                push(key, rendered: ".\(key)", &context)
+                push(key, .attribute(key), &context)
                 checkValue(member, attributeType, &context)
                 pop(&context)
             }
@@ -103,16 +104,16 @@ extension ModuleValidation {
                 return mismatch(type, got: Self.describe(value), context)
             }
             for (i, item) in items.enumerated() {
-                push(String(i), rendered: "[\(i)]", &context)
+                push(String(i), .index(i), &context)
                 checkValue(item, types[i], &context)
                 pop(&context)
             }
         }
     }
 
-    private func push(_ token: String, rendered: String, _ context: inout TypeContext) {
+    private func push(_ token: String, _ step: TrailStep, _ context: inout TypeContext) {
         path.append(token)
-        context.trail.append(rendered)
+        context.trail.append(step)
     }
 
     private func pop(_ context: inout TypeContext) {
@@ -127,7 +128,7 @@ extension ModuleValidation {
         if context.trail.isEmpty {
             report("\(head) \(expected.shortDescription), got \(got)")
         } else {
-            report("\(head) \(context.attributeType.shortDescription): element \(context.trail.joined()) must be \(expected.shortDescription), got \(got)")
+            report("\(head) \(context.attributeType.shortDescription): element \(TrailStep.render(context.trail)) must be \(expected.shortDescription), got \(got)")
         }
     }
 
@@ -136,7 +137,7 @@ extension ModuleValidation {
         if context.trail.isEmpty {
             report("\(head): \(problem)")
         } else {
-            report("\(head): element \(context.trail.joined()) has \(problem)")
+            report("\(head): element \(TrailStep.render(context.trail)) has \(problem)")
         }
     }
 
@@ -305,5 +306,22 @@ extension ModuleValidation {
             if case .attribute(let name) = step { return name }
         }
         return nil
+    }
+}
+
+/// One step into a value, as a finding names it: `[0]`, `["team"]`, `.name`.
+enum TrailStep {
+    case index(Int)
+    case key(String)
+    case attribute(String)
+
+    static func render(_ trail: [TrailStep]) -> String {
+        trail.map { step in
+            switch step {
+            case .index(let i): "[\(i)]"
+            case .key(let key): "[\(compactJSON(.string(key)))]"
+            case .attribute(let name): ".\(name)"
+            }
+        }.joined()
     }
 }
