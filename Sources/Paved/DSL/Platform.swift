@@ -64,13 +64,6 @@ public enum PlatformBuilder {
     public static func buildArray(_ parts: [[PlatformNode]]) -> [PlatformNode] { parts.flatMap { $0 } }
 }
 
-extension Platform {
-    /// The constructs whose type is exactly `T`, in declaration order.
-    func constructs<T: Construct>(of type: T.Type) -> [T] {
-        constructs.only(T.self)
-    }
-}
-
 extension [any Construct] {
     /// The constructs whose type is exactly `T`, in order. Compares each construct's type, so the
     /// others are neither cast nor copied (10,000 data products make 30,000 constructs).

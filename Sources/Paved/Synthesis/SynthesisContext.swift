@@ -37,12 +37,12 @@ public struct SynthesisContext: Sendable {
         self.environment = environment
         self.constructs = constructs
         self.ordered = platform.constructs
-        self.logBucket = platform.constructs(of: LogBucket.self).first
+        self.logBucket = platform.constructs.only(LogBucket.self).first
         var defaults: [Classification: Retention] = [:]
         for d in platform.retentionDefaults where defaults[d.classification] == nil { defaults[d.classification] = d.retention }
         self.retentionDefaults = defaults
         var publicAccess: [String: PublicAccess] = [:]
-        for p in platform.constructs(of: PublicAccess.self) where publicAccess[p.target] == nil { publicAccess[p.target] = p }
+        for p in platform.constructs.only(PublicAccess.self) where publicAccess[p.target] == nil { publicAccess[p.target] = p }
         self.publicAccess = publicAccess
     }
 

@@ -176,7 +176,7 @@ public struct Synthesizer: Sendable {
             }
         }
         out += DefaultRetention.validate(platform.retentionDefaults)
-        let logBuckets = platform.constructs(of: LogBucket.self)
+        let logBuckets = platform.constructs.only(LogBucket.self)
         for extra in logBuckets.dropFirst() {
             out.append(.error("a platform has one LogBucket; '\(logBuckets[0].name)' is declared at \(logBuckets[0].location)", at: extra.location))
         }

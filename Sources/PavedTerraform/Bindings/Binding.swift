@@ -81,13 +81,13 @@ extension TerraformResourceReference {
 /// for every block it writes).
 public struct TerraformArgumentsBuilder: Sendable {
     /// The arguments in the order they were added: generated bindings add them sorted by name, so
-    /// ``arguments`` adopts the list as it is (no copy of each member).
+    /// ``build()`` takes the list as it is (no copy of each member).
     @usableFromInline
     var members: [Members.Element] = []
 
     /// The arguments so far (a later duplicate of a name wins).
     public var arguments: Members {
-        get { Members(adopting: members) }
+        get { Members(members.lazy.map { ($0.key, $0.value) }) }
         set { members = newValue.storage }
     }
 

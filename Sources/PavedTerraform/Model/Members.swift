@@ -38,30 +38,10 @@ public struct Members: Sendable, Equatable, RandomAccessCollection, ExpressibleB
         if !ordered { normalize() }
     }
 
-    /// Members whose storage is `elements` itself when they are already sorted with no key twice
-    /// (what generated bindings build) and the list is not mostly empty capacity; otherwise as
-    /// ``init(_:)-(S)``.
-    @usableFromInline
-    init(adopting elements: [Element]) {
-        var ordered = true
-        var i = 1
-        while i < elements.count {
-            if !(elements[i - 1].key < elements[i].key) {
-                ordered = false
-                break
-            }
-            i += 1
-        }
-        if ordered && elements.capacity - elements.count <= Swift.max(4, elements.count) {
-            storage = elements
-        } else {
-            storage = Members(elements.lazy.map { ($0.key, $0.value) }).storage
-        }
-    }
-
-    /// Members from `list`, which the caller owns alone and leaves empty: as ``init(adopting:)``,
-    /// but a list with much unused capacity has its members moved (not copied) into storage of
-    /// their exact size.
+    /// Members from `list`, which the caller owns alone and leaves empty. A list already sorted with
+    /// no key twice (what generated bindings build) becomes the storage itself, or, when it is
+    /// mostly unused capacity, has its members moved (not copied) into storage of their exact
+    /// size; any other list is sorted as by ``init(_:)-(S)``.
     @usableFromInline
     init(moving list: inout [Element]) {
         var ordered = true

@@ -29,15 +29,11 @@ public struct TerraformRenderer: Sendable {
         // they go into the maps in declaration order, so a duplicate address keeps the last, as before.
         let resources = c.resources
         let bodies = Parallel.map(resources.count, chunkSize: 2048) { range in range.map { body(of: resources[$0]) } }
-        var i = 0
-        for chunk in bodies {
-            for body in chunk {
-                let address = resources[i].address
-                switch address.mode {
-                case .managed: managed[address.type, default: [:]][address.name] = body
-                case .data: data[address.type, default: [:]][address.name] = body
-                }
-                i += 1
+        for (i, body) in zip(resources.indices, bodies.joined()) {
+            let address = resources[i].address
+            switch address.mode {
+            case .managed: managed[address.type, default: [:]][address.name] = body
+            case .data: data[address.type, default: [:]][address.name] = body
             }
         }
         if !managed.isEmpty { root["resource"] = .object(managed.mapValues { .object($0) }) }

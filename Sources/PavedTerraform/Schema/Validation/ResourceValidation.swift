@@ -16,7 +16,7 @@ extension ModuleValidation {
     }
 
     /// One resource or data block to validate: where it is, and its body.
-    struct Block: @unchecked Sendable {  // JSON values and strings, read only
+    struct Block {
         var type: String
         var typePath: [String]
         var name: String
@@ -46,19 +46,14 @@ extension ModuleValidation {
         let shares = Parallel.map(all.count, chunkSize: (all.count + 7) / 8) { range in
             let run = ModuleValidation(continuing: base)
             run.validate(all[range], mode: mode)
-            return Share(findings: run.findings)
+            return run.findings
         }
         for share in shares {
-            for finding in share.findings {
+            for finding in share {
                 if let key = finding.once, !firstReport(key) { continue }
                 findings.append(finding)
             }
         }
-    }
-
-    /// What one share of the blocks found.
-    struct Share: @unchecked Sendable {  // plain values, handed from one thread to another
-        var findings: [Finding]
     }
 
     private func validate(_ blocks: ArraySlice<Block>, mode: Mode) {
