@@ -52,4 +52,23 @@ import Testing
         c.location = SourceLocation(file: "Main.swift", line: 4)
         #expect(c != shared && shared.location.line == 3)
     }
+
+    /// A reference keeps its first step apart from the rest (one attribute needs no array); however
+    /// it was built or changed, it is its path, for equality, hashing and rendering.
+    @Test func referencesAreTheirPath() {
+        let bucket = ResourceAddress.resource("aws_s3_bucket", "raw")
+        let one = Reference(bucket, attribute: "arn")
+        #expect(one == Reference(bucket, path: ["arn"]) && one == Reference(bucket, steps: [.attribute("arn")]))
+        #expect(Set([one, Reference(bucket, path: ["arn"])]).count == 1)
+        #expect(one.path == [.attribute("arn")])
+        #expect(one != Reference(bucket, path: ["arn", "x"]) && one != Reference(bucket, path: []))
+
+        var changed = Reference(bucket, path: [])
+        #expect(changed.path.isEmpty)
+        changed.path = [.attribute("rule"), .index(0), .attribute("id")]
+        #expect(changed == Reference(bucket, steps: [.attribute("rule"), .index(0), .attribute("id")]))
+        #expect(TerraformRenderer().render(Configuration(outputs: [Output("o", value: .expression(.reference(changed)))])).contains("\"${aws_s3_bucket.raw.rule[0].id}\""))
+        changed.path = []
+        #expect(changed == Reference(bucket, path: []) && changed.path.isEmpty)
+    }
 }

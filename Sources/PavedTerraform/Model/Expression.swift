@@ -28,23 +28,44 @@ public struct Reference: Sendable, Hashable {
     }
 
     public var address: ResourceAddress
-    public var path: [Step]
 
-    public init(_ address: ResourceAddress, path: [String]) {
-        self.address = address
-        self.path = path.map(Step.attribute)
+    /// The attribute path: `arn`, or `endpoint[0].address`.
+    public var path: [Step] {
+        get { head.map { [$0] + tail } ?? [] }
+        set {
+            head = newValue.first
+            tail = Array(newValue.dropFirst())
+        }
     }
 
-    /// A reference to one attribute: `aws_s3_bucket.raw.arn` (one allocation, where building a
-    /// path of names first takes two; synthesis makes one for every typed reference).
+    /// The path's first step, nil only when the path is empty, and the steps after it: a reference
+    /// to one attribute (what synthesis makes for every typed reference) needs no array, so no
+    /// allocation. Always split this way, so comparing and hashing the parts is comparing paths.
+    private(set) var head: Step?
+    private(set) var tail: [Step]
+
+    public init(_ address: ResourceAddress, path: [String]) {
+        self.init(address, steps: path.map(Step.attribute))
+    }
+
+    /// A reference to one attribute: `aws_s3_bucket.raw.arn`.
     public init(_ address: ResourceAddress, attribute: String) {
         self.address = address
-        self.path = [.attribute(attribute)]
+        head = .attribute(attribute)
+        tail = []
     }
 
     public init(_ address: ResourceAddress, steps: [Step]) {
         self.address = address
-        self.path = steps
+        head = steps.first
+        tail = Array(steps.dropFirst())
+    }
+
+    /// Calls `body` with each step of the path, in order, without building the path.
+    func forEachStep(_ body: (Step) -> Void) {
+        guard let head else { return }
+        body(head)
+        for step in tail { body(step) }
     }
 }
 

@@ -63,7 +63,7 @@ enum ExpressionRenderer {
     /// `aws_iam_role.etl.arn`, `data.aws_iam_policy_document.x.json`, `aws_x.y.rule[0].id`.
     static func reference(_ r: Reference) -> String {
         var s = r.address.description
-        for step in r.path {
+        r.forEachStep { step in
             switch step {
             case .attribute(let name): s += "." + name
             case .index(let i): s += "[\(i)]"

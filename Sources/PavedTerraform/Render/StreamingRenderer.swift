@@ -335,7 +335,7 @@ struct StreamingRenderer {
             out.writeStringContent(r.address.type)
             out.append(UInt8(ascii: "."))
             out.writeStringContent(r.address.name)
-            for step in r.path {
+            func write(_ step: Reference.Step, _ out: inout ByteSink) {
                 switch step {
                 case .attribute(let name):
                     out.append(UInt8(ascii: "."))
@@ -346,6 +346,8 @@ struct StreamingRenderer {
                     out.append(UInt8(ascii: "]"))
                 }
             }
+            if let head = r.head { write(head, &out) }  // the path, without building it
+            for step in r.tail { write(step, &out) }
         } else {
             out.writeStringContent(ExpressionRenderer.hcl(expression))
         }
