@@ -277,18 +277,17 @@ extension Array where Element == Allow {
     /// statement id already taken gets a number (`ReadRawEvents2`). Shared by ``Role`` and the
     /// other constructs that own an IAM role (``Airflow``'s execution role).
     func iamStatements(after base: [IAMStatement] = [], context: inout SynthesisContext) -> [IAMStatement] {
+        // A role has a few statements: searching them is cheaper than hashing every id into a set.
         var statements = base
-        var sids = Set(base.map(\.sid))
         for grant in self {
             for var statement in grant.statements(context: &context) {
                 if statements.contains(statement) { continue }  // the same grant written twice
                 let stem = statement.sid
                 var i = 2
-                while sids.contains(statement.sid) {
+                while statements.contains(where: { $0.sid == statement.sid }) {
                     statement.sid = "\(stem)\(i)"
                     i += 1
                 }
-                sids.insert(statement.sid)
                 statements.append(statement)
             }
         }
