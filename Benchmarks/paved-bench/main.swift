@@ -11,8 +11,9 @@ import PavedPolicy
 // `synth_cli_ms` is `paved synth --out DIR` end to end, as a team's executable runs it: synthesize,
 // render, validate against the provider schemas, the policy gate, and the atomic write.
 // `paved-bench --synth-only N` synthesizes and renders N units once, prints the two times, and exits;
-// `paved-bench --cli-only N` runs `paved synth --out DIR` once: both for profilers (`perf record`) and
-// back-to-back comparisons of two builds in fresh processes.
+// `paved-bench --cli-only N` runs `paved synth --out DIR` once, as `PavedCLI.main` does (the table runs
+// it in a fresh process per run): both for profilers (`perf record`) and back-to-back comparisons of
+// two builds in fresh processes.
 
 func platform(units: Int) -> Platform {
     Platform("bench", owner: "bench@acme.io") {
@@ -46,6 +47,26 @@ func peakRSSMegabytes() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+}
+
+/// `paved synth` for `units` units, timed by `paved-bench --cli-only` in a process of its own.
+func cliMilliseconds(units: Int) -> Double {
+    let process = Process()
+    process.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    process.arguments = ["--cli-only", String(units)]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    do {
+        try process.run()
+    } catch {
+        fail("cannot run paved-bench --cli-only: \(error)")
+    }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, let field = output.split(separator: " ").first(where: { $0.hasPrefix("synth_cli_ms=") }),
+        let ms = Double(field.dropFirst("synth_cli_ms=".count).trimmingCharacters(in: .whitespacesAndNewlines))
+    else { fail("paved-bench --cli-only \(units) failed: \(output)") }
+    return ms
 }
 
 func fail(_ message: String) -> Never {
@@ -90,7 +111,10 @@ if CommandLine.arguments.contains("--cli-only") {
         let p = platform(units: n)
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("paved-bench-cli-\(getpid())-\(n)").path
         let start = DispatchTime.now().uptimeNanoseconds
-        let code = await silenced { await PavedCLI.run(platform: p, arguments: ["synth", "--out", out]) }
+        // As `PavedCLI.main` runs it: the process exits right after the command.
+        let code = await silenced {
+            await PavedCLI.$exitsAfterCommand.withValue(true) { await PavedCLI.run(platform: p, arguments: ["synth", "--out", out]) }
+        }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         try? FileManager.default.removeItem(atPath: out)
         if code != 0 { fail("paved synth exited \(code) for \(n) units") }
@@ -162,15 +186,9 @@ for n in ns {
     }
     let rss = peakRSSMegabytes()  // before the CLI runs, so the column means what it always has
 
-    // `paved synth --out DIR` end to end, into a fresh folder each run.
-    var cliTimes: [Double] = []
-    for run in 0..<runs {
-        let out = directory.appendingPathComponent("cli-\(run)").path
-        let start = DispatchTime.now().uptimeNanoseconds
-        let code = await silenced { await PavedCLI.run(platform: p, arguments: ["synth", "--out", out]) }
-        cliTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        if code != 0 { fail("paved synth exited \(code) for \(n) units") }
-    }
+    // `paved synth --out DIR` end to end, each run in a fresh process (`paved-bench --cli-only N`),
+    // as a team's executable runs it once and exits.
+    let cliTimes = (0..<runs).map { _ in cliMilliseconds(units: n) }
     let cliMs = median(cliTimes)
     try? FileManager.default.removeItem(at: directory)
 

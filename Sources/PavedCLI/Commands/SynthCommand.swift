@@ -40,6 +40,7 @@ struct SynthCommand: AsyncParsableCommand {
             Console.printError("synth refused: \(errors) schema error\(errors == 1 ? "" : "s") in the synthesized Terraform; nothing was written")
             throw ExitCode(ExitCodes.findings)
         }
+        defer { PavedCLI.leaveToExit(result) }
         for warning in result.warnings { Console.printError(warning.description) }
         try SynthPipeline.report(result.gate)
         let writer = OutputWriter(root: URL(fileURLWithPath: out))
@@ -147,6 +148,7 @@ enum SynthPipeline {
         }
         files.append(("manifest.json", Array(Manifest(platform: platform.name, stacks: synthesis.stacks).render().utf8)))
         guard let gateResult else { throw CLIError("internal error: the policy gate did not run; please report this Paved bug") }
+        PavedCLI.leaveToExit(trees)
         return Result(
             files: files, stackPaths: Set(synthesis.stacks.map(\.path)), warnings: synthesis.diagnostics.filter { $0.severity != .error },
             synthesis: synthesis, gate: gateResult)
