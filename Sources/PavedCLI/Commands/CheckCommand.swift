@@ -57,6 +57,7 @@ struct CheckCommand: AsyncParsableCommand {
         let baselineFile = try baseline.map { path in try Baseline.parse(try Self.read(path), file: path) }
 
         let input = try loadInput()
+        defer { PavedCLI.leaveToExit(input) }
         var report = PolicyEngine(rules: rules).evaluate(
             input, options: EvaluationOptions(today: today, waivers: waiverList, baseline: baselineFile))
         if (report.findings + report.waived.map(\.finding)).contains(where: { $0.location.isSwift && $0.location.path == nil }) {
@@ -91,6 +92,7 @@ struct CheckCommand: AsyncParsableCommand {
             builder.addPaths(paths)
         } else if let platform = PlatformContext.current {
             let synthesis = Synthesizer().synthesize(platform)
+            PavedCLI.leaveToExit(synthesis)
             if synthesis.diagnostics.hasErrors { throw DiagnosticsError(synthesis.diagnostics) }
             for stack in synthesis.stacks {
                 builder.addConfiguration(stack.configuration, name: stack.path, environment: stack.environment.rawValue)
