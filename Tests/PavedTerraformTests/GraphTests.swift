@@ -153,4 +153,39 @@ import Testing
             "Infra/Main.swift:30: error: duplicate address aws_kms_key.k; first declared at Infra/Main.swift:10",
         ])
     }
+
+    /// The address-order check runs in chunks: a step back anywhere, a chunk boundary included, is found.
+    @Test func addressOrderIsCheckedAcrossChunks() {
+        var resources = (0..<40_000).map { Resource(.resource("aws_s3_bucket", "b\(1_000_000 + $0)")) }
+        func check(_ strictly: Bool) -> Bool { resources.withUnsafeBufferPointer { AddressOrder.isSorted($0, strictly: strictly) } }
+        #expect(check(true) && check(false))
+        for i in [1, 16_383, 16_384, 39_999] {
+            resources.swapAt(i - 1, i)
+            #expect(!check(true) && !check(false), "step back at \(i)")
+            resources.swapAt(i - 1, i)
+        }
+        resources[16_384] = resources[16_383]  // equal neighbours across a boundary
+        #expect(!check(true) && check(false))
+    }
+
+    /// Address order as `ResourceAddress` orders it, whatever the names: sharing their first 16
+    /// bytes, of every length, not ASCII; equal addresses keep their order.
+    @Test func addressOrderSortsAsAddressesCompare() {
+        let names = ["a", "b", "a_very_long_shared_prefix_1", "a_very_long_shared_prefix_0", "a_very_long_shared_prefix",
+                     "exactly_16_bytes", "exactly_16_bytez", "z", "Z", "_x", "x-1", "x_1", "x1"]
+        var resources: [Resource] = []
+        for (t, type) in ["aws_s3_bucket", "aws_iam_role", "aws_kms_key"].enumerated() {
+            for (n, name) in names.enumerated() {
+                resources.append(Resource(.resource(type, name), arguments: ["n": .int(t * 100 + n)]))
+                if n % 4 == 0 { resources.append(Resource(.resource(type, name), arguments: ["dup": .int(t * 100 + n)])) }
+            }
+            resources.append(Resource(.data(type, names[t]), arguments: ["n": .int(t)]))
+        }
+        var unicode = resources.filter { $0.address.type == "aws_iam_role" }
+        unicode.append(Resource(.resource("aws_iam_role", "caf\u{E9}"), arguments: ["n": 1]))
+        unicode.append(Resource(.resource("aws_iam_role", "cafe\u{301}"), arguments: ["n": 2]))
+        for input in [resources, resources.reversed(), unicode, unicode.reversed()] {
+            #expect(AddressOrder.sorted(input) == input.sorted { $0.address < $1.address })
+        }
+    }
 }

@@ -233,7 +233,7 @@ public struct ModuleExporter: Sendable {
         }
         return Configuration(
             terraform: TerraformSettings(requiredVersion: Self.terraformVersion, requiredProviders: requirements),
-            resources: Synthesizer.sortedByAddress(resources),
+            resources: AddressOrder.sorted(resources),
             variables: definition.inputs.map {
                 Variable($0.name, type: $0.type, default: $0.defaultValue, description: $0.description, validations: $0.validations)
             },

@@ -49,9 +49,11 @@ public struct Synthesizer: Sendable {
 
     /// Synthesizes `environments` (all when nil) of `platform`.
     public func synthesize(_ platform: Platform, environments selected: [EnvironmentName]? = nil) -> Synthesis {
-        var diagnostics = validate(platform)
-        var byName: [String: any Construct] = [:]
-        for construct in platform.constructs where byName[construct.name] == nil { byName[construct.name] = construct }
+        var firstNamed: [String: Int] = [:]
+        var diagnostics = validate(platform, firstNamed: &firstNamed)
+        // The table validation built, with the constructs in place of their indices (no rehashing).
+        let constructs = platform.constructs
+        let byName = firstNamed.mapValues { constructs[$0] }
 
         var stacks: [Stack] = []
         let environments = platform.environments.filter { selected?.contains($0.name) ?? true }
@@ -112,6 +114,12 @@ public struct Synthesizer: Sendable {
 
     /// Problems that do not depend on the environment: names, duplicates, construct inputs.
     public func validate(_ platform: Platform) -> [Diagnostic] {
+        var firstNamed: [String: Int] = [:]
+        return validate(platform, firstNamed: &firstNamed)
+    }
+
+    /// ``validate(_:)``, also giving the index of the first construct with each name.
+    func validate(_ platform: Platform, firstNamed names: inout [String: Int]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         if !NameRule.isKebab(platform.name) || platform.name.count > 24 {
             out.append(.error(
@@ -161,7 +169,7 @@ public struct Synthesizer: Sendable {
                 return found
             }
         }.flatMap { $0 }
-        var names: [String: Int] = [:]
+        names = [:]
         names.reserveCapacity(constructs.count)
         constructs.withUnsafeBufferPointer { constructs in  // read in place: no copy of each construct
             for i in constructs.indices {
@@ -222,7 +230,7 @@ public struct Synthesizer: Sendable {
                 providers.append(ProviderConfiguration(name, arguments: setup.arguments))
             }
         }
-        let resources = Self.sortedByAddress(context.takeResources())
+        let resources = AddressOrder.sorted(context.takeResources())
         return Configuration(
             terraform: TerraformSettings(
                 requiredVersion: ProviderVersions.terraform, requiredProviders: requirements, backend: environment.backend),
@@ -247,46 +255,6 @@ public struct Synthesizer: Sendable {
             "namespace": .expression(.variable(VaultProvider.namespaceVariable)),
         ]),
     ]
-
-    /// Resources in address order: grouped by mode and type first (few, long keys), then sorted by
-    /// name within each type (short keys), which is much cheaper than comparing whole addresses.
-    ///
-    /// The resources are moved into place (swapped along the cycles of the permutation), not
-    /// copied: a copy retains, and dropping the original releases, every string and value in them.
-    static func sortedByAddress(_ resources: consuming [Resource]) -> [Resource] {
-        var byType: [ResourceAddress: [Int]] = [:]
-        for i in resources.indices {
-            let a = resources[i].address
-            byType[ResourceAddress(a.mode, type: a.type, name: ""), default: []].append(i)
-        }
-        let groups = byType.keys.sorted().map { byType[$0] ?? [] }
-        // Each type's names sort on their own, on every core.
-        let sortedGroups = resources.withUnsafeBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer  // read-only while the groups sort
-            return Parallel.map(groups.count) { k in
-                groups[k].sorted { buffer[$0].address.name < buffer[$1].address.name }
-            }
-        }
-        // order[k]: the index of the resource that goes to position k.
-        var order: [Int] = []
-        order.reserveCapacity(resources.count)
-        for group in sortedGroups { order += group }
-        var placed = [Bool](repeating: false, count: order.count)
-        resources.withUnsafeMutableBufferPointer { buffer in
-            // `order` is a permutation of the buffer's indices; the buffer's swapAt moves the two
-            // values (Array's copies and destroys them).
-            for start in order.indices where !placed[start] {
-                var k = start
-                placed[k] = true
-                while order[k] != start {
-                    buffer.swapAt(k, order[k])
-                    k = order[k]
-                    placed[k] = true
-                }
-            }
-        }
-        return resources
-    }
 
     /// Diagnostics in first-seen order without repeats (a construct problem is found once per environment).
     static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

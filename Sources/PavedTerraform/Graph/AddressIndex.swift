@@ -24,11 +24,7 @@ struct AddressIndex: Sendable {
     private var keys: [NameKey] = []
 
     init(_ resources: UnsafeBufferPointer<Resource>) {
-        var sorted = true
-        for i in resources.indices.dropFirst() where resources[i].address < resources[i - 1].address {
-            sorted = false
-            break
-        }
+        let sorted = AddressOrder.isSorted(resources, strictly: false)
         // Equal addresses keep declaration order, so the first of a run is the first declaration.
         let order: [Int]? = sorted ? nil : resources.indices.sorted {
             let a = resources[$0].address, b = resources[$1].address

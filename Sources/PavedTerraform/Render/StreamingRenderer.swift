@@ -57,11 +57,7 @@ struct StreamingRenderer {
     }
 
     static func sortedIfNeeded(_ resources: [Resource]) -> [Resource] {
-        var sorted = true
-        for i in resources.indices.dropFirst() where !(resources[i - 1].address < resources[i].address) {
-            sorted = false
-            break
-        }
+        let sorted = resources.withUnsafeBufferPointer { AddressOrder.isSorted($0, strictly: true) }
         return sorted ? resources : resources.sorted { $0.address < $1.address }
     }
 
