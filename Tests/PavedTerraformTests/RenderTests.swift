@@ -299,4 +299,25 @@ import Testing
             }
         }
     }
+
+    /// Blocks without meta-arguments take a shorter path (the provenance comment, then the
+    /// arguments): whatever their keys, the bytes are the JSON tree's. A set meta-argument wins
+    /// over an argument of the same name (`"//"`, `count`) on both paths.
+    @Test func blocksWithoutMetaArgumentsRenderAsTheTree() {
+        let here = Provenance(constructPath: "p/b", location: SourceLocation(file: "M.swift", line: 9))
+        let argumentSets: [Members] = [
+            [:], ["a": 1], ["bucket": "x", "tags": .object(["k": "v"])], ["$x": 1, "a": 2], ["!": 1], ["-a": 1, "b": 2],
+            ["//": "mine", "a": 1], ["/": 1, "0": 2], ["0": 1], ["_x": 1], ["count": 3], ["provider": "aws.x"],
+        ]
+        var resources: [Resource] = []
+        for (i, arguments) in argumentSets.enumerated() {
+            resources.append(Resource(.resource("aws_s3_bucket", "p\(i)"), arguments: arguments, provenance: here))
+            resources.append(Resource(.resource("aws_s3_bucket", "n\(i)"), arguments: arguments))
+            resources.append(Resource(.resource("aws_s3_bucket", "m\(i)"), arguments: arguments, count: 2, provenance: here))
+        }
+        for r in resources {
+            let config = Configuration(resources: [r])
+            #expect(TerraformRenderer().render(config) == JSONWriter().render(TerraformRenderer().json(config)), "\(r.address) \(r.arguments.map(\.key))")
+        }
+    }
 }

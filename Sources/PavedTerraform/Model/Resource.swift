@@ -154,6 +154,10 @@ public struct Resource: Sendable, Equatable {
             dependsOn: dependsOn, count: count, forEach: forEach, provider: provider, lifecycle: lifecycle))
     }
 
+    /// False when the block has no `depends_on`, `count`, `for_each`, `provider` or `lifecycle`
+    /// (almost every block): the renderer then merges only the provenance comment into its arguments.
+    var hasMetaArguments: Bool { meta != nil }
+
     private mutating func setMeta<T>(_ field: WritableKeyPath<ResourceMeta.Fields, T>, _ value: T) {
         var fields = meta?.fields ?? ResourceMeta.Fields()
         fields[keyPath: field] = value

@@ -140,8 +140,8 @@ struct StreamingRenderer {
     /// Takes a pointer and reads the parts it writes: a resource passed by value, or read through a
     /// buffer's subscript, is copied whole (a retain and a release of each of its strings).
     private func writeBody(_ resource: UnsafePointer<Resource>, indent: Int, into out: inout ByteSink, renderer: TerraformRenderer) {
-        // Arguments are sorted by key; the meta-arguments are merged in at their places (an
-        // argument of the same name wins, as in the JSON tree path).
+        // Arguments are sorted by key; the meta-arguments are merged in at their places (a
+        // meta-argument that is set wins over an argument of the same name, as in the JSON tree path).
         var first = true
         func key(_ key: String, _ out: inout ByteSink) {
             out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
@@ -150,26 +150,41 @@ struct StreamingRenderer {
             out.writeString(key)
             out.append(": ")
         }
-        var m = 0
+        func meta(_ m: Int, _ out: inout ByteSink) {
+            key(Self.metaKey(m), &out)
+            writeMeta(Self.metaKey(m), of: resource, indent: indent + 1, into: &out, renderer: renderer)
+        }
         let arguments = resource.pointee.arguments
-        for (name, value) in arguments {
-            while m < Self.metaKeyCount, Self.metaKey(m) < name {
-                if Self.hasMeta(m, resource) {
-                    key(Self.metaKey(m), &out)
-                    writeMeta(Self.metaKey(m), of: resource, indent: indent + 1, into: &out, renderer: renderer)
+        if !resource.pointee.hasMetaArguments, arguments.isEmpty || Self.metaKey(0) < arguments.storage[0].key {
+            // Almost every block: no meta-arguments, and keys that sort after "//" (letters,
+            // digits, underscores): the provenance comment, then the arguments, no key compared.
+            if Self.hasMeta(0, resource) { meta(0, &out) }
+            for i in arguments.storage.indices {
+                key(arguments.storage[i].key, &out)
+                write(arguments.storage[i].value, indent: indent + 1, into: &out)
+            }
+        } else {
+            var m = 0
+            for (name, value) in arguments {
+                while m < Self.metaKeyCount, Self.metaKey(m) < name {
+                    if Self.hasMeta(m, resource) { meta(m, &out) }
+                    m += 1
                 }
+                if m < Self.metaKeyCount, Self.metaKey(m) == name {
+                    let isSet = Self.hasMeta(m, resource)
+                    m += 1
+                    if isSet {
+                        meta(m - 1, &out)
+                        continue
+                    }
+                }
+                key(name, &out)
+                write(value, indent: indent + 1, into: &out)
+            }
+            while m < Self.metaKeyCount {
+                if Self.hasMeta(m, resource) { meta(m, &out) }
                 m += 1
             }
-            if m < Self.metaKeyCount, Self.metaKey(m) == name { m += 1 }
-            key(name, &out)
-            write(value, indent: indent + 1, into: &out)
-        }
-        while m < Self.metaKeyCount {
-            if Self.hasMeta(m, resource) {
-                key(Self.metaKey(m), &out)
-                writeMeta(Self.metaKey(m), of: resource, indent: indent + 1, into: &out, renderer: renderer)
-            }
-            m += 1
         }
         if first {
             out.append("{}")
