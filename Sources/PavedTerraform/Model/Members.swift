@@ -59,14 +59,12 @@ public struct Members: Sendable, Equatable, RandomAccessCollection, ExpressibleB
         } else if list.capacity - count <= 2 {
             storage = list
         } else {
-            storage = list.withUnsafeMutableBufferPointer { source in
-                [Element](unsafeUninitializedCapacity: count) { target, initialized in
-                    if let from = source.baseAddress, let to = target.baseAddress {
-                        to.moveInitialize(from: from, count: count)
-                        from.initialize(repeating: (key: "", value: .null), count: count)  // nothing to release
-                    }
-                    initialized = count
-                }
+            // Popped off the end, each member is moved (no retain or release) and the list is left
+            // with nothing to destroy when it is dropped.
+            storage = [Element](unsafeUninitializedCapacity: count) { target, initialized in
+                guard let base = target.baseAddress else { return }
+                while let last = list.popLast() { (base + list.count).initialize(to: last) }
+                initialized = count
             }
         }
         list = []
