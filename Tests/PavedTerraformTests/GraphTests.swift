@@ -188,4 +188,31 @@ import Testing
             #expect(AddressOrder.sorted(input) == input.sorted { $0.address < $1.address })
         }
     }
+
+    /// A name's key orders as its first 16 bytes do (read eight at a time, padded with zeros), and
+    /// a name with a byte that is not ASCII, or zero, has none.
+    @Test func nameKeysOrderAsTheFirstSixteenBytes() {
+        var names = [""]
+        for length in 1...20 { names.append(String(repeating: "m", count: length)) }
+        for length in [1, 7, 8, 9, 15, 16, 17] {
+            for position in [0, length / 2, length - 1] {
+                for byte in ["A", "z", "_", "-", "0"] {
+                    var chars = Array(repeating: "m", count: length)
+                    chars[position] = byte
+                    names.append(chars.joined())
+                }
+            }
+        }
+        func prefix(_ name: String) -> [UInt8] { Array(name.utf8.prefix(16)) }
+        for a in names {
+            for b in names {
+                guard let ka = NameKey(a), let kb = NameKey(b) else { Issue.record("no key for \(a) or \(b)"); continue }
+                #expect((ka < kb) == prefix(a).lexicographicallyPrecedes(prefix(b)), "\(a) < \(b)")
+                #expect((ka == kb) == (prefix(a) == prefix(b)), "\(a) == \(b)")
+            }
+        }
+        for name in ["é", "abcdefghé", "abcdefghijklmnopqrsé", "a\u{0}b", "abcdefgh\u{0}"] {
+            #expect(NameKey(name) == nil, "\(name)")
+        }
+    }
 }

@@ -320,4 +320,27 @@ import Testing
             #expect(TerraformRenderer().render(config) == JSONWriter().render(TerraformRenderer().json(config)), "\(r.address) \(r.arguments.map(\.key))")
         }
     }
+
+    /// The eight-bytes-at-a-time test for plain strings agrees with the byte-by-byte rule for
+    /// every byte value at every position of strings up to 17 bytes, plain text around it.
+    @Test func plainStringTestAgreesWithTheByteRule() {
+        for length in 1...17 {
+            for position in 0..<length {
+                for value in 0...255 {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes[position] = UInt8(value)
+                    for noBrace in [false, true] {
+                        let expected = !bytes.contains { JSONWriter.needsEscape($0) || (noBrace && $0 == UInt8(ascii: "{")) }
+                        let plain = bytes.withUnsafeBufferPointer { JSONWriter.isPlain($0, noBrace: noBrace) }
+                        if plain != expected { Issue.record("\(bytes), noBrace \(noBrace)") }
+                    }
+                }
+            }
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { JSONWriter.isPlain($0, noBrace: true) })
+        // Two special bytes side by side, and UTF-8 beside a control byte.
+        #expect(!Array("abcdefg\u{1}\"".utf8).withUnsafeBufferPointer { JSONWriter.isPlain($0, noBrace: false) })
+        #expect(!Array("é\u{1F}é".utf8).withUnsafeBufferPointer { JSONWriter.isPlain($0, noBrace: false) })
+        #expect(Array("ééééé".utf8).withUnsafeBufferPointer { JSONWriter.isPlain($0, noBrace: true) })
+    }
 }

@@ -121,17 +121,29 @@ struct NameKey: Sendable, Comparable {
     init?(_ name: String) {
         var name = name  // a small string's bytes are then read in place
         guard let (high, low) = name.withUTF8({ bytes -> (UInt64, UInt64)? in
-            var high: UInt64 = 0, low: UInt64 = 0
-            for i in bytes.indices {
-                let byte = bytes[i]
-                guard byte != 0, byte < 0x80 else { return nil }
-                if i < 8 {
-                    high |= UInt64(byte) << (56 - 8 * i)
-                } else if i < 16 {
-                    low |= UInt64(byte) << (56 - 8 * (i - 8))
-                }
+            guard let base = bytes.baseAddress else { return (0, 0) }
+            let n = bytes.count
+            func load(_ at: Int) -> UInt64 { UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self) }
+            // Every byte ASCII and not zero: eight at a time, then the rest.
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            var i = 0
+            while i + 8 <= n {
+                let w = load(i)
+                if w & highs != 0 || (w &- ones) & ~w & highs != 0 { return nil }
+                i += 8
             }
-            return (high, low)
+            while i < n {
+                if base[i] == 0 || base[i] >= 0x80 { return nil }
+                i += 1
+            }
+            // Bytes `at..<at + 8` as a big-endian integer, zero-padded past the end.
+            func word(_ at: Int) -> UInt64 {
+                if at + 8 <= n { return load(at).bigEndian }
+                var w: UInt64 = 0
+                for k in at..<Swift.max(at, n) { w |= UInt64(base[k]) << (56 - 8 * (k - at)) }
+                return w
+            }
+            return (word(0), word(8))
         }) else { return nil }
         self.high = high
         self.low = low

@@ -134,6 +134,32 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// True when no byte of `bytes` needs escaping and, when `noBrace`, none is `{` (a template
+    /// sequence may start there). Tests eight bytes at a time: almost every string is plain, and
+    /// the renderer asks this of each one it writes.
+    @inline(__always)
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, noBrace: Bool) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte below `n` (n <= 0x80) sets its high bit here; a borrow starts only at such a byte.
+        @inline(__always) func hasByteBelow(_ n: UInt64, _ w: UInt64) -> Bool { (w &- ones &* n) & ~w & highs != 0 }
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if hasByteBelow(0x20, w) || hasByteBelow(1, w ^ (ones &* 0x22)) || hasByteBelow(1, w ^ (ones &* 0x5C))
+                || (noBrace && hasByteBelow(1, w ^ (ones &* 0x7B)))
+            {
+                return false
+            }
+            i += 8
+        }
+        while i < bytes.count {
+            if needsEscape(base[i]) || (noBrace && base[i] == UInt8(ascii: "{")) { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// True for a byte JSON must escape in a string: a control character, `"` or `\`.
     @inline(__always)
     static func needsEscape(_ byte: UInt8) -> Bool {

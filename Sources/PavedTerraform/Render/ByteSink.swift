@@ -100,6 +100,12 @@ struct ByteSink: ~Copyable {
     mutating func writeKey(_ key: String) -> Bool {
         var key = key
         return key.withUTF8 { bytes in
+            if JSONWriter.isPlain(bytes, noBrace: true) {
+                append(UInt8(ascii: "\""))
+                append(bytes)
+                append(UInt8(ascii: "\""))
+                return true
+            }
             var clean = true
             for byte in bytes {
                 if byte == UInt8(ascii: "{") { return false }
@@ -122,7 +128,7 @@ struct ByteSink: ~Copyable {
     mutating func writeStringContent(_ s: String) {
         var s = s
         let clean = s.withUTF8 { bytes in
-            for byte in bytes where JSONWriter.needsEscape(byte) { return false }
+            guard JSONWriter.isPlain(bytes, noBrace: false) else { return false }
             append(bytes)
             return true
         }

@@ -325,9 +325,7 @@ struct StreamingRenderer {
     static func writeLiteral(_ s: String, into out: inout ByteSink) {
         var s = s
         let copied = s.withUTF8 { bytes in
-            for byte in bytes where JSONWriter.needsEscape(byte) || byte == UInt8(ascii: "{") {
-                return false
-            }
+            guard JSONWriter.isPlain(bytes, noBrace: true) else { return false }
             out.append(UInt8(ascii: "\""))
             out.append(bytes)
             out.append(UInt8(ascii: "\""))
