@@ -258,8 +258,8 @@ public struct Allow: Sendable {
                 context.error(unknownTarget(target, expected: nil, context: context), at: location)
                 return []
             }
-            guard let accessTarget = construct as? any AccessTarget, accessTarget.supportedIntents.contains(intent) else {
-                let supported = (construct as? any AccessTarget)?.supportedIntents.map { ".\($0.rawValue)" } ?? []
+            guard let accessTarget = construct.accessTarget, accessTarget.supportedIntents.contains(intent) else {
+                let supported = construct.accessTarget?.supportedIntents.map { ".\($0.rawValue)" } ?? []
                 let hint = construct is any SnowflakeGrantTarget ? "AWS roles cannot be granted Snowflake objects: grant it in a Snowflake.Role"
                     : construct is any GCPGrantTarget ? "AWS roles cannot be granted Google Cloud resources: grant it in a GCPServiceAccount"
                     : construct is Vault.KVEngine ? "AWS roles cannot be granted Vault secrets: grant it in a Vault.Principal"

@@ -19,11 +19,19 @@ public protocol Construct: Sendable {
     func validate() -> [Diagnostic]
     /// Adds this construct's resources for one environment.
     func lower(into context: inout SynthesisContext)
+    /// This construct as an ``AccessTarget``, or nil. ``AccessTarget`` gives it: a role looks up
+    /// every grant's target through it, where a dynamic cast costs thousands of instructions.
+    var accessTarget: (any AccessTarget)? { get }
+    /// Errors for overrides of environments that `declared` does not hold, in environment order;
+    /// none unless the construct is ``EnvironmentOverriding``, which gives it.
+    func undeclaredOverrides(_ declared: [EnvironmentName]) -> [Diagnostic]
 }
 
 extension Construct {
     public var metadata: Metadata { Metadata() }
     public func validate() -> [Diagnostic] { [] }
+    public var accessTarget: (any AccessTarget)? { nil }
+    public func undeclaredOverrides(_ declared: [EnvironmentName]) -> [Diagnostic] { [] }
 
     /// Waives policy rule `rule` for this construct's resources, with a reason, an owner and an expiry.
     ///
@@ -86,6 +94,10 @@ public protocol AccessTarget: Construct {
     var supportedIntents: [AccessIntent] { get }
     /// The IAM statements that grant `intent` on this target in `context`'s environment.
     func iamStatements(for intent: AccessIntent, context: SynthesisContext) -> [IAMStatement]
+}
+
+extension AccessTarget {
+    public var accessTarget: (any AccessTarget)? { self }
 }
 
 /// What a principal may do with a target. One vocabulary; each target lowers it to its own system.

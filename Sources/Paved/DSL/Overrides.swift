@@ -34,7 +34,7 @@ extension Databricks.ClusterPolicy: EnvironmentOverriding {
 
 extension EnvironmentOverriding {
     /// Errors for overrides of environments that `declared` does not hold, in environment order.
-    func undeclaredOverrides(_ declared: [EnvironmentName]) -> [Diagnostic] {
+    public func undeclaredOverrides(_ declared: [EnvironmentName]) -> [Diagnostic] {
         let known = declared.map(\.rawValue).joined(separator: ", ")
         return overrideLocations.keys.sorted().compactMap { environment in
             guard !declared.contains(environment), let location = overrideLocations[environment] else { return nil }

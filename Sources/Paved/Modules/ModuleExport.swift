@@ -186,7 +186,7 @@ public struct ModuleExporter: Sendable {
 
         let problems = construct.validate().filter { $0.severity == .error }
         construct.lower(into: &context)
-        if let target = construct as? any AccessTarget {
+        if let target = construct.accessTarget {
             for intent in definition.accessPolicies {
                 context.addPolicyDocument(
                     Self.policyName(intent), target.iamStatements(for: intent, context: context), for: construct, part: "access")

@@ -162,9 +162,7 @@ public struct Synthesizer: Sendable {
         let own = Parallel.map(constructs.count, chunkSize: 512) { range in
             constructs[range].map { construct in
                 var found = construct.validate()
-                if let overriding = construct as? any EnvironmentOverriding {
-                    found += overriding.undeclaredOverrides(environmentNames)
-                }
+                found += construct.undeclaredOverrides(environmentNames)
                 for waiver in construct.waivers { found += waiver.validate() }
                 return found
             }
