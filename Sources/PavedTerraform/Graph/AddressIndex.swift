@@ -123,13 +123,11 @@ struct NameKey: Sendable, Comparable {
         guard let (high, low) = name.withUTF8({ bytes -> (UInt64, UInt64)? in
             guard let base = bytes.baseAddress else { return (0, 0) }
             let n = bytes.count
-            func load(_ at: Int) -> UInt64 { UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self) }
             // Every byte ASCII and not zero: eight at a time, then the rest.
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             var i = 0
             while i + 8 <= n {
-                let w = load(i)
-                if w & highs != 0 || (w &- ones) & ~w & highs != 0 { return nil }
+                let w = UInt64(loadingFrom: base + i)
+                if w & .everyByteHigh != 0 || w.hasByte(below: 1) { return nil }
                 i += 8
             }
             while i < n {
@@ -138,7 +136,7 @@ struct NameKey: Sendable, Comparable {
             }
             // Bytes `at..<at + 8` as a big-endian integer, zero-padded past the end.
             func word(_ at: Int) -> UInt64 {
-                if at + 8 <= n { return load(at).bigEndian }
+                if at + 8 <= n { return UInt64(loadingFrom: base + at).bigEndian }
                 var w: UInt64 = 0
                 for k in at..<Swift.max(at, n) { w |= UInt64(base[k]) << (56 - 8 * (k - at)) }
                 return w

@@ -140,14 +140,11 @@ public struct JSONWriter: Sendable {
     @inline(__always)
     static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, noBrace: Bool) -> Bool {
         guard let base = bytes.baseAddress else { return true }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        // A byte below `n` (n <= 0x80) sets its high bit here; a borrow starts only at such a byte.
-        @inline(__always) func hasByteBelow(_ n: UInt64, _ w: UInt64) -> Bool { (w &- ones &* n) & ~w & highs != 0 }
         var i = 0
         while i + 8 <= bytes.count {
-            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            if hasByteBelow(0x20, w) || hasByteBelow(1, w ^ (ones &* 0x22)) || hasByteBelow(1, w ^ (ones &* 0x5C))
-                || (noBrace && hasByteBelow(1, w ^ (ones &* 0x7B)))
+            let w = UInt64(loadingFrom: base + i)
+            if w.hasByte(below: 0x20) || w.hasByte(UInt8(ascii: "\"")) || w.hasByte(UInt8(ascii: "\\"))
+                || (noBrace && w.hasByte(UInt8(ascii: "{")))
             {
                 return false
             }
