@@ -34,6 +34,8 @@ let package = Package(
             name: "Clibgit2", pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
         .target(name: "PavedGit", dependencies: ["Clibgit2"], swiftSettings: strict),
+        // The C allocator's settings for a short-lived process (`PavedCLI.prepareProcess`).
+        .systemLibrary(name: "CAllocator"),
         // Golden-path templates: manifests, answers, rendering, update.
         .target(
             name: "PavedScaffold",
@@ -47,7 +49,7 @@ let package = Package(
         .target(
             name: "PavedCLI",
             dependencies: [
-                "Paved", "PavedTerraform", "PavedPolicy", "PavedScaffold",
+                "Paved", "PavedTerraform", "PavedPolicy", "PavedScaffold", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -91,9 +91,11 @@ func silenced<T>(_ body: () async throws -> T) async rethrows -> T {
     return try await body()
 }
 
+PavedCLI.prepareProcess()  // as `paved` and a team's executable run (`PavedCLI.main`)
 let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let ns = sizes.isEmpty ? [100, 1_000, 10_000] : sizes
 if CommandLine.arguments.contains("--synth-only") {
+    var kept: [Synthesis?] = []  // freed by the exit, as `paved synth` leaves them (and untimed either way)
     for n in ns {
         let p = platform(units: n)
         var synthesis: Synthesis?
@@ -103,6 +105,7 @@ if CommandLine.arguments.contains("--synth-only") {
             bytes = synthesis?.stacks.reduce(0) { $0 + TerraformRenderer().renderBytes($1.configuration).count } ?? 0
         }
         print(String(format: "synth-only units=%d lower_ms=%.1f render_ms=%.1f bytes=%d", n, lowerMs, renderMs, bytes))
+        kept.append(synthesis)
     }
     exit(0)
 }

@@ -23,4 +23,11 @@ import Testing
         PavedCLI.$exitsAfterCommand.withValue(true) { PavedCLI.leaveToExit(Tracked(freed)) }
         #expect(freed.count.withLock { $0 } == 1)
     }
+
+    /// The heap growth setting `PavedCLI.main` applies first is accepted by the C library.
+    @Test func theProcessSettingIsApplied() {
+        #if canImport(Glibc)
+        #expect(PavedCLI.prepareProcess())
+        #endif
+    }
 }
