@@ -321,6 +321,51 @@ import Testing
         }
     }
 
+    /// An object of literals written before at the same indent (tags the synthesizer shares among
+    /// blocks) is copied from where it was written: the bytes stay the JSON tree's, at any indent,
+    /// after other objects push it out of the recent set, and after an object holding it is
+    /// written again with escaped keys (which truncates what it had written, the copy included).
+    @Test func sharedObjectsRenderAsTheTree() {
+        let tags: Members = ["owner": "data@acme.io", "team": "data", "tier": "tier1", "cost_center": "cc-1"]
+        var resources: [Resource] = []
+        for i in 0..<30 {
+            var arguments: Members = ["tags": .object(tags), "name": .string("r\(i)")]
+            if i % 3 == 0 { arguments["nested"] = ["tags": .object(tags), "n": .int(i)] }
+            if i % 4 == 1 { for k in 0..<5 { arguments["other\(k)"] = ["k": .int(k), "i": .int(i)] } }
+            // "$a" is written (and its tags kept) before "${" stops the object, which is written
+            // again escaped, "$${" now first: the kept copy's bytes are overwritten.
+            if i % 5 == 2 { arguments["escaped"] = ["$a": .object(tags), "${": "x", "c": .object(tags)] }
+            resources.append(Resource(.resource(i % 2 == 0 ? "aws_s3_bucket" : "aws_kms_key", "r\(i)"), arguments: arguments))
+        }
+        let config = Configuration(resources: resources)
+        let expected = JSONWriter().render(TerraformRenderer().json(config))
+        for chunkSize in [1, 2, 7, 1024] {
+            let bytes = StreamingRenderer(chunkSize: chunkSize).render(config, renderer: TerraformRenderer())
+            #expect(String(decoding: bytes, as: UTF8.self) == expected, "chunk size \(chunkSize)")
+        }
+    }
+
+    @Test func aRepeatedObjectIsFoundByStorageAndIndent() {
+        let tags: Members = ["owner": "data@acme.io", "team": "data"]
+        let nested: Members = ["tags": .object(tags)]
+        let identity = { (m: Members) in m.storage.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) } }
+        var out = ByteSink(capacity: 64)
+        StreamingRenderer().write(.object(tags), indent: 2, into: &out)
+        let first = out.count
+        StreamingRenderer().write(.object(nested), indent: 2, into: &out)
+        let written = out.count
+        let repeated = out.repeatObject(identity(tags), indent: 2)
+        #expect(repeated)
+        #expect(out.count == written + first)
+        let atOtherIndent = out.repeatObject(identity(tags), indent: 5)
+        let holdingAnObject = out.repeatObject(identity(nested), indent: 2)  // not kept
+        let equalNotSame = out.repeatObject(identity(["owner": "data@acme.io", "team": "data"]), indent: 2)
+        #expect(!atOtherIndent && !holdingAnObject && !equalNotSame)
+        out.truncate(to: first - 1)  // the object's last byte is gone: so is its copy
+        let truncated = out.repeatObject(identity(tags), indent: 2)
+        #expect(!truncated)
+    }
+
     /// The eight-bytes-at-a-time test for plain strings agrees with the byte-by-byte rule for
     /// every byte value at every position of strings up to 17 bytes, plain text around it.
     @Test func plainStringTestAgreesWithTheByteRule() {

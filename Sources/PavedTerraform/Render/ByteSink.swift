@@ -7,6 +7,8 @@ struct ByteSink: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    /// Objects written lately, to be copied rather than written again (see ``repeatObject(_:indent:)``).
+    private var recent = RecentObjects()
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
@@ -93,6 +95,24 @@ struct ByteSink: ~Copyable {
     /// Forgets what was written after the first `count` bytes.
     mutating func truncate(to count: Int) {
         self.count = min(count, self.count)
+        recent.forget(after: self.count)
+    }
+
+    /// Writes again the bytes of an object written earlier at the same indent, found by the
+    /// identity of its members' storage; false when there is none. Identity means equal content
+    /// only while the objects written are alive, which holds while one configuration renders.
+    /// (Tags are the case: the synthesizer shares one tag map among the blocks of many constructs.)
+    mutating func repeatObject(_ identity: UnsafeRawPointer, indent: Int) -> Bool {
+        guard let bytes = recent.find(identity, indent: indent) else { return false }
+        reserve(bytes.count)
+        (base + count).update(from: base + bytes.lowerBound, count: bytes.count)
+        count += bytes.count
+        return true
+    }
+
+    /// Keeps `bytes`, just written for the object with `identity`, for ``repeatObject(_:indent:)``.
+    mutating func remember(_ identity: UnsafeRawPointer, indent: Int, bytes: Range<Int>) {
+        recent.remember(identity, indent: indent, bytes: bytes)
     }
 
     /// An object key as a JSON string, when it has no `{` (almost always: true). A key with `{` is
@@ -151,5 +171,45 @@ struct ByteSink: ~Copyable {
             append(column)
         }
         append(UInt8(ascii: "\""))
+    }
+}
+
+/// The last few objects a ``ByteSink`` wrote: where each one's bytes are, by storage identity and indent.
+private struct RecentObjects {
+    private struct Entry {
+        var identity: UnsafeRawPointer
+        var indent: Int
+        var bytes: Range<Int>
+    }
+
+    // Four entries, replaced in turn: a fixed set of stored slots, no array to allocate.
+    private var a, b, c, d: Entry?
+    private var next = 0
+
+    func find(_ identity: UnsafeRawPointer, indent: Int) -> Range<Int>? {
+        func matches(_ entry: Entry?) -> Range<Int>? {
+            guard let entry, entry.identity == identity, entry.indent == indent else { return nil }
+            return entry.bytes
+        }
+        return matches(a) ?? matches(b) ?? matches(c) ?? matches(d)
+    }
+
+    mutating func remember(_ identity: UnsafeRawPointer, indent: Int, bytes: Range<Int>) {
+        let entry = Entry(identity: identity, indent: indent, bytes: bytes)
+        switch next {
+        case 0: a = entry
+        case 1: b = entry
+        case 2: c = entry
+        default: d = entry
+        }
+        next = (next + 1) % 4
+    }
+
+    /// Drops the objects whose bytes end after `count` (they were truncated away).
+    mutating func forget(after count: Int) {
+        if let e = a, e.bytes.upperBound > count { a = nil }
+        if let e = b, e.bytes.upperBound > count { b = nil }
+        if let e = c, e.bytes.upperBound > count { c = nil }
+        if let e = d, e.bytes.upperBound > count { d = nil }
     }
 }

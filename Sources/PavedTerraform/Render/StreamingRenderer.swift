@@ -161,7 +161,7 @@ struct StreamingRenderer {
             if Self.hasMeta(0, resource) { meta(0, &out) }
             for i in arguments.storage.indices {
                 key(arguments.storage[i].key, &out)
-                write(arguments.storage[i].value, indent: indent + 1, into: &out)
+                write(member: i, of: arguments, indent: indent + 1, into: &out)
             }
         } else {
             var m = 0
@@ -276,7 +276,7 @@ struct StreamingRenderer {
             for i in items.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 out.newline(indent + 1)
-                write(items[i], indent: indent + 1, into: &out)
+                write(item: i, of: items, indent: indent + 1, into: &out)
             }
             out.newline(indent)
             out.append(UInt8(ascii: "]"))
@@ -285,7 +285,11 @@ struct StreamingRenderer {
                 out.append("{}")
                 return
             }
+            // An object of scalars written before (shared tags) is copied from where it was written.
+            let identity = members.storage.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+            if let identity, out.repeatObject(identity, indent: indent) { return }
             let start = out.count
+            var scalars = true
             out.append(UInt8(ascii: "{"))
             for i in members.storage.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -298,10 +302,41 @@ struct StreamingRenderer {
                     return
                 }
                 out.append(": ")
-                write(members.storage[i].value, indent: indent + 1, into: &out)
+                if !write(member: i, of: members, indent: indent + 1, into: &out) { scalars = false }
             }
             out.newline(indent)
             out.append(UInt8(ascii: "}"))
+            if scalars, let identity { out.remember(identity, indent: indent, bytes: start..<out.count) }
+        }
+    }
+
+    /// Member `i`'s value. A literal is written here, reading only its payload; any other value is
+    /// passed to ``write(_:indent:into:)``, which copies it (a retain and a release), most of the
+    /// cost of a leaf. True when the value was a literal.
+    @inline(__always)
+    @discardableResult
+    private func write(member i: Int, of members: Members, indent: Int, into out: inout ByteSink) -> Bool {
+        switch members.storage[i].value {
+        case .string(let s): Self.writeLiteral(s, into: &out)
+        case .int(let n): out.append(n)
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .null: out.append("null")
+        default:
+            write(members.storage[i].value, indent: indent, into: &out)
+            return false
+        }
+        return true
+    }
+
+    /// Item `i` of a list, as ``write(member:of:indent:into:)``.
+    @inline(__always)
+    private func write(item i: Int, of items: [Value], indent: Int, into out: inout ByteSink) {
+        switch items[i] {
+        case .string(let s): Self.writeLiteral(s, into: &out)
+        case .int(let n): out.append(n)
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .null: out.append("null")
+        default: write(items[i], indent: indent, into: &out)
         }
     }
 
