@@ -223,7 +223,7 @@ struct EdgeCollector: ExpressionVisitor {
         clean = true
         let arguments = resource.pointee.arguments, count = resource.pointee.count
         let forEach = resource.pointee.forEach, dependsOn = resource.pointee.dependsOn
-        for i in arguments.storage.indices { arguments.storage[i].value.walkExpressions(&self) }
+        for i in arguments.storage.indices where !arguments.storage[i].value.isScalar { arguments.storage[i].value.walkExpressions(&self) }
         count?.walkExpressions(&self)
         forEach?.walkExpressions(&self)
         for target in dependsOn { add(target) }

@@ -48,10 +48,25 @@ public enum Value: Sendable, Equatable {
     func walkExpressions<Visitor: ExpressionVisitor>(_ visitor: inout Visitor) {
         switch self {
         case .string, .int, .double, .bool, .null: return
-        case .list(let items): for item in items { item.walkExpressions(&visitor) }
-        case .object(let members): for i in members.storage.indices { members.storage[i].value.walkExpressions(&visitor) }
+        case .list(let items):
+            for i in items.indices where !items[i].isScalar { items[i].walkExpressions(&visitor) }
+        case .object(let members):
+            for i in members.storage.indices where !members.storage[i].value.isScalar {
+                members.storage[i].value.walkExpressions(&visitor)
+            }
         case .expression(let e): e.walkExpressions(&visitor)
         case .template(let parts): for case .expression(let e) in parts { e.walkExpressions(&visitor) }
+        }
+    }
+
+    /// A string, number, bool or null. Testing this before passing an element of a list or
+    /// object on reads only the case: passing the element copies it (a retain and a release),
+    /// which is most of the cost of a walk whose leaves are mostly literals.
+    @inline(__always)
+    var isScalar: Bool {
+        switch self {
+        case .string, .int, .double, .bool, .null: true
+        case .list, .object, .expression, .template: false
         }
     }
 }
