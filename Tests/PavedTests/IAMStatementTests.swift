@@ -1,0 +1,43 @@
+@testable import Paved
+import PavedTerraform
+import Testing
+
+/// Policy documents are written without the generated binding in between: the same values as
+/// the binding writes, statement by statement and block by block.
+@Suite struct IAMStatementTests {
+    let bucket = AWSS3Bucket.Ref("raw")
+
+    var statements: [IAMStatement] {
+        [
+            IAMStatement(sid: "Read", actions: ["s3:GetObject", "s3:ListBucket"], resources: [bucket.arn, "\(bucket.arn)/*"]),
+            IAMStatement(sid: "Empty", actions: []),
+            SynthesisContext.denyInsecureTransport(bucket: bucket),
+            IAMStatement(
+                sid: "Trust", actions: ["sts:AssumeRole"],
+                principals: [.init(type: "Service", identifiers: ["glue.amazonaws.com"]), .init(type: "AWS", identifiers: ["*", "\(bucket.arn)"])],
+                conditions: [.init("StringEquals", "aws:SourceAccount", ["111111111111"]), .init("ArnLike", "aws:SourceArn", ["\(bucket.arn)", "x"])]),
+            IAMStatement(sid: "Deny", allow: false, actions: ["kms:*"], resources: ["*"]),
+        ]
+    }
+
+    @Test func statementsAreTheBindingsObjects() {
+        for statement in statements {
+            #expect(statement.object == statement.block.terraformObject, "\(statement.sid)")
+        }
+    }
+
+    @Test func policyDocumentsAreTheBindingsBlocks() {
+        let queue = Queue("q")
+        let platform = Platform("acme", owner: "o@acme.io") { Environment(.dev, aws: .account("111111111111", region: "eu-west-1")) }
+        var direct = SynthesisContext(platform: platform, environment: platform.environments[0], constructs: [:])
+        var binding = direct
+        for (i, list) in [statements, [], Array(statements.prefix(1))].enumerated() {
+            let ref = direct.addPolicyDocument("doc\(i)", list, for: queue, part: "policy")
+            let expected = binding.add("doc\(i)", DataAWSIAMPolicyDocument(statement: list.map(\.block)), for: queue, part: "policy")
+            #expect(ref.json == expected.json)
+        }
+        let made = direct.takeResources(), expected = binding.takeResources()
+        #expect(made.count == 3)
+        #expect(made == expected)
+    }
+}
