@@ -366,6 +366,22 @@ import Testing
         #expect(!truncated)
     }
 
+    @Test func integersAreWrittenAsTheirDescription() {
+        var values = [0, 1, -1, 9, 10, -10, 99, 100, 101, 1_234_567, Int.max, Int.min, Int.min + 1]
+        var power = 1
+        for _ in 1..<19 {
+            power *= 10
+            values += [power - 1, power, -power, -power + 1]
+        }
+        for value in values {
+            var out = ByteSink(capacity: 1)
+            out.append(value)
+            let written = out.take()
+            #expect(String(decoding: written.bytes, as: UTF8.self) == String(value))
+            written.deallocate()
+        }
+    }
+
     /// The eight-bytes-at-a-time test for plain strings agrees with the byte-by-byte rule for
     /// every byte value at every position of strings up to 17 bytes, plain text around it.
     @Test func plainStringTestAgreesWithTheByteRule() {

@@ -79,10 +79,28 @@ struct ByteSink: ~Copyable {
         count += n + 1
     }
 
-    /// An integer in decimal.
+    /// An integer in decimal, as `String(i)` writes it (digits straight into the buffer: this
+    /// runs for every line number and integer written).
     mutating func append(_ i: Int) {
-        var text = String(i)  // small: no allocation
-        text.withUTF8 { append($0) }
+        reserve(20)  // Int.min: "-9223372036854775808"
+        var magnitude = i.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        if i < 0 {
+            base[count] = UInt8(ascii: "-")
+            count += 1
+        }
+        var at = count + digits
+        repeat {
+            at -= 1
+            base[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        count += digits
     }
 
     /// `"text"`, JSON-escaped, as ``JSONWriter/writeString(_:into:)`` writes it.

@@ -213,10 +213,9 @@ struct StreamingRenderer {
             return
         default: break
         }
-        let resource = pointer.pointee  // rare meta-arguments: a copy is fine
         switch key {
         case "depends_on":
-            let targets = resource.dependsOn.sorted()
+            let targets = pointer.pointee.dependsOn.sorted()
             out.append(UInt8(ascii: "["))
             for (i, target) in targets.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -226,6 +225,10 @@ struct StreamingRenderer {
             out.newline(indent)
             out.append(UInt8(ascii: "]"))
             return
+        default: break
+        }
+        let resource = pointer.pointee  // rare meta-arguments: a copy is fine
+        switch key {
         case "count":
             if let count = resource.count { write(count, indent: indent, into: &out) }
             return
