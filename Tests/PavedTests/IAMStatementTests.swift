@@ -40,4 +40,21 @@ import Testing
         #expect(made.count == 3)
         #expect(made == expected)
     }
+
+    @Test func statementIDsAreTheNamesWords() {
+        let cases = [
+            ("raw-events", "RawEvents"), ("", ""), ("a1-b", "A1B"), ("9lives", "9lives"), ("--", ""), ("Already", "Already"),
+            ("unit-1234/token-extra", "Unit1234TokenExtra"), ("été-x", "TX"), ("a_b", "AB"),
+        ]
+        for (name, id) in cases { #expect(StatementID.from(name) == id, "\(name)") }
+    }
+
+    @Test func aTypeBelongsToTheProviderItStartsWith() {
+        let cases = [
+            ("aws_kms_key", "aws", true), ("aws", "aws", false), ("awsx_y", "aws", false), ("aws_", "aws", true),
+            ("google_storage_bucket", "aws", false), ("x", "", false), ("databricks_secret_scope", "databricks", true),
+            ("databricksx_secret_scope", "databricks", false), ("aws_kms_key", "google", false),
+        ]
+        for (type, provider, belongs) in cases { #expect(SynthesisContext.type(type, isOf: provider) == belongs, "\(type) \(provider)") }
+    }
 }

@@ -199,12 +199,21 @@ public enum BucketBuilder {
 /// IAM statement ids: alphanumeric, from a construct name. `raw-events` → `RawEvents`.
 enum StatementID {
     static func from(_ name: String) -> String {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (every name Paved accepts): the same words, byte by byte.
-            var out: [UInt8] = []
-            out.reserveCapacity(name.utf8.count)
+        var name = name  // its bytes are read in place
+        if let id = name.withUTF8({ ascii($0) }) { return id }
+        return name.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined()
+    }
+
+    /// The id of an ASCII name (every name Paved accepts): the same words, byte by byte; nil for
+    /// any other name.
+    private static func ascii(_ name: UnsafeBufferPointer<UInt8>) -> String? {
+        guard name.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: name.count) { out in
+            var count = 0
             var startOfWord = true
-            for byte in name.utf8 {
+            for byte in name {
                 let isLetter = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
                 guard isLetter || isDigit else {
@@ -212,13 +221,11 @@ enum StatementID {
                     continue
                 }
                 let upper = startOfWord && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
-                out.append(upper ? byte - 32 : byte)
+                out[count] = upper ? byte - 32 : byte
+                count += 1
                 startOfWord = false
             }
-            return String(decoding: out, as: UTF8.self)
+            return count
         }
-        return name.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
-            .map { $0.prefix(1).uppercased() + $0.dropFirst() }
-            .joined()
     }
 }

@@ -287,9 +287,12 @@ public struct SynthesisContext: Sendable {
     /// True when `type` belongs to `provider`: it starts with `provider` and an underscore (the
     /// provider of `aws_kms_key` is `aws`), checked without building the provider name.
     static func type(_ type: String, isOf provider: String) -> Bool {
-        let t = type.utf8, p = provider.utf8
-        guard !p.isEmpty, t.count > p.count, t.starts(with: p) else { return false }
-        return t[t.index(t.startIndex, offsetBy: p.count)] == UInt8(ascii: "_")
+        var type = type, provider = provider  // small strings' bytes are then read in place
+        return type.withUTF8 { t in
+            provider.withUTF8 { p in
+                !p.isEmpty && t.count > p.count && t[p.count] == UInt8(ascii: "_") && t.prefix(p.count).elementsEqual(p)
+            }
+        }
     }
 
     /// Moves the resources out of the context (assembling the stack then owns the only copy).

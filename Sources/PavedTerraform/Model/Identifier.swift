@@ -18,17 +18,24 @@ public enum Identifier {
     /// A valid identifier made from arbitrary text: runs of other characters become `_`,
     /// and a leading digit gets a `_` prefix. `"raw-events"` → `"raw_events"`.
     public static func sanitize(_ text: String) -> String {
-        if let first = text.utf8.first, !isDigit(first), text.utf8.last != UInt8(ascii: "_"),
-            text.utf8.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") })
+        var text = text  // its bytes are read in place (a small string's, copied to the stack)
+        return text.withUTF8 { sanitize($0) } ?? text
+    }
+
+    /// The sanitized bytes as a new string, or nil when they are already sanitized (many names:
+    /// nothing to build).
+    private static func sanitize(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if let first = bytes.first, !isDigit(first), bytes.last != UInt8(ascii: "_"),
+            bytes.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") })
         {
-            return text  // already what sanitizing gives (many names): nothing to build
+            return nil
         }
         // Byte by byte: a non-ASCII scalar is a run of bytes >= 0x80, none of them allowed, so it
         // becomes one `_` exactly as the scalar itself would.
-        return String(unsafeUninitializedCapacity: text.utf8.count + 1) { out in
+        return String(unsafeUninitializedCapacity: bytes.count + 1) { out in
             var count = 0
             var lastWasUnderscore = false
-            for byte in text.utf8 {
+            for byte in bytes {
                 if isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") {
                     if count == 0, isDigit(byte) {  // a leading digit gets a `_` prefix
                         out[0] = UInt8(ascii: "_")
