@@ -184,7 +184,10 @@ import Testing
         var unicode = resources.filter { $0.address.type == "aws_iam_role" }
         unicode.append(Resource(.resource("aws_iam_role", "caf\u{E9}"), arguments: ["n": 1]))
         unicode.append(Resource(.resource("aws_iam_role", "cafe\u{301}"), arguments: ["n": 2]))
-        for input in [resources, resources.reversed(), unicode, unicode.reversed()] {
+        // Types interleaved as constructs add them (each block's group found after the last one's), and scattered.
+        let interleaved = resources.indices.sorted { ($0 % 7, $0) < ($1 % 7, $1) }.map { resources[$0] }
+        let scattered = resources.indices.sorted { ($0 * 7919) % resources.count < ($1 * 7919) % resources.count }.map { resources[$0] }
+        for input in [resources, resources.reversed(), interleaved, scattered, unicode, unicode.reversed()] {
             #expect(AddressOrder.sorted(input) == input.sorted { $0.address < $1.address })
         }
     }

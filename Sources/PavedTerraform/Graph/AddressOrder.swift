@@ -9,12 +9,7 @@ public enum AddressOrder {
     /// cycles of the permutation), not copied: a copy retains, and dropping the original releases,
     /// every string and value in them.
     public static func sorted(_ resources: consuming [Resource]) -> [Resource] {
-        var byType: [ResourceAddress: [Int]] = [:]
-        for i in resources.indices {
-            let a = resources[i].address
-            byType[ResourceAddress(a.mode, type: a.type, name: ""), default: []].append(i)
-        }
-        let groups = byType.keys.sorted().map { byType[$0] ?? [] }
+        let groups = resources.withUnsafeBufferPointer { groupedByType($0) }
         let sortedGroups = resources.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let buffer = buffer  // read-only while the groups sort
             return Parallel.map(groups.count) { k in sortedByName(groups[k], in: buffer) }
@@ -38,6 +33,36 @@ public enum AddressOrder {
             }
         }
         return resources
+    }
+
+    /// The indices of the blocks of each (mode, type), in ascending order; the groups in address
+    /// order. Constructs add their blocks in the same order of types, so the group of a block is
+    /// looked for first after the group of the block before it: a string comparison or two per
+    /// block, where hashing each address took most of the grouping's time.
+    private static func groupedByType(_ resources: UnsafeBufferPointer<Resource>) -> [[Int]] {
+        var keys: [(mode: ResourceAddress.Mode, type: String)] = []
+        var groups: [[Int]] = []
+        var last = 0
+        for i in resources.indices {
+            let mode = resources[i].address.mode, type = resources[i].address.type
+            func matches(_ k: Int) -> Bool { keys[k].mode == mode && keys[k].type == type }
+            var found: Int?
+            if !keys.isEmpty {
+                let next = (last + 1) % keys.count
+                if matches(next) { found = next } else if matches(last) { found = last } else { found = keys.indices.first(where: matches) }
+            }
+            if let found {
+                last = found
+            } else {
+                last = keys.count
+                keys.append((mode, type))
+                groups.append([])
+            }
+            groups[last].append(i)
+        }
+        return keys.indices.sorted {
+            ResourceAddress(keys[$0].mode, type: keys[$0].type, name: "") < ResourceAddress(keys[$1].mode, type: keys[$1].type, name: "")
+        }.map { groups[$0] }
     }
 
     /// The indices of `group`, in ascending order, sorted by their blocks' names (ties by index).
