@@ -26,9 +26,10 @@ public enum PavedCLI {
     /// first in a program that runs ``run(platform:arguments:)`` once and exits.
     ///
     /// On glibc, each thread's heap otherwise grows a few pages at a time, one `mprotect` system
-    /// call per step: about 12,000 calls while synthesizing 10,000 units on two cores (~5% of the
+    /// call per step: about 12,000 calls while synthesizing 10,000 units on two cores (~4% of the
     /// time). A 64 MB top pad makes each heap writable in one step; untouched pages still cost no
     /// memory, and a short-lived process does not need its heap trimmed.
+    ///
     /// Returns false where there is nothing to set (a C library other than glibc).
     @discardableResult
     public static func prepareProcess() -> Bool {

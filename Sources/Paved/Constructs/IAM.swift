@@ -44,7 +44,7 @@ public struct IAMStatement: Sendable, Equatable {
 
     /// The `statement` block of an `aws_iam_policy_document`, as the generated binding writes it
     /// (``block``'s `terraformObject`), built directly: a role's policies hold thousands of
-    /// statements on a large platform, and the binding in between was a third of their cost. A
+    /// statements on a large platform, and the binding in between was about half of their cost. A
     /// test holds the two to the same value.
     var object: Value {
         var out = TerraformArgumentsBuilder(capacity: 6)
