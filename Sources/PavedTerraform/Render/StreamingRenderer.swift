@@ -250,13 +250,7 @@ struct StreamingRenderer {
     /// A value as ``ExpressionRenderer/json(_:)`` then ``JSONWriter`` would write it.
     func write(_ value: Value, indent: Int, into out: inout ByteSink) {
         switch value {
-        case .string(let s): Self.writeLiteral(s, into: &out)
-        case .int(let i): out.append(i)
-        case .double(let d):
-            var text = JSONWriter.format(d)
-            text.withUTF8 { out.append($0) }
-        case .bool(let b): out.append(b ? "true" : "false")
-        case .null: out.append("null")
+        case .string, .int, .double, .bool, .null: _ = Self.writeScalar(value, into: &out)
         case .expression(let e):
             out.append(UInt8(ascii: "\""))
             writeInterpolation(e, into: &out)
@@ -313,34 +307,37 @@ struct StreamingRenderer {
         }
     }
 
+    /// A string, number, bool or null; false, writing nothing, for any other value.
+    @inline(__always)
+    private static func writeScalar(_ value: Value, into out: inout ByteSink) -> Bool {
+        switch value {
+        case .string(let s): writeLiteral(s, into: &out)
+        case .int(let i): out.append(i)
+        case .double(let d):
+            var text = JSONWriter.format(d)
+            text.withUTF8 { out.append($0) }
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .null: out.append("null")
+        case .list, .object, .expression, .template: return false
+        }
+        return true
+    }
+
     /// Member `i`'s value. A literal is written here, reading only its payload; any other value is
     /// passed to ``write(_:indent:into:)``, which copies it (a retain and a release), most of the
     /// cost of a leaf. True when the value was a literal.
     @inline(__always)
     @discardableResult
     private func write(member i: Int, of members: Members, indent: Int, into out: inout ByteSink) -> Bool {
-        switch members.storage[i].value {
-        case .string(let s): Self.writeLiteral(s, into: &out)
-        case .int(let n): out.append(n)
-        case .bool(let b): out.append(b ? "true" : "false")
-        case .null: out.append("null")
-        default:
-            write(members.storage[i].value, indent: indent, into: &out)
-            return false
-        }
-        return true
+        if Self.writeScalar(members.storage[i].value, into: &out) { return true }
+        write(members.storage[i].value, indent: indent, into: &out)
+        return false
     }
 
     /// Item `i` of a list, as ``write(member:of:indent:into:)``.
     @inline(__always)
     private func write(item i: Int, of items: [Value], indent: Int, into out: inout ByteSink) {
-        switch items[i] {
-        case .string(let s): Self.writeLiteral(s, into: &out)
-        case .int(let n): out.append(n)
-        case .bool(let b): out.append(b ? "true" : "false")
-        case .null: out.append("null")
-        default: write(items[i], indent: indent, into: &out)
-        }
+        if !Self.writeScalar(items[i], into: &out) { write(items[i], indent: indent, into: &out) }
     }
 
     /// An object whose keys are template-escaped, then sorted, as the JSON tree path does.
