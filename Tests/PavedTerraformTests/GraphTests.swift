@@ -82,6 +82,79 @@ import Testing
         #expect(ConfigurationChecker().check(Configuration(resources: resources)) == [])
     }
 
+    /// Blocks recorded as they are made, then sorted: the checker reads their recorded references
+    /// and finds what walking the blocks finds: the same dangling references, undeclared symbols,
+    /// cycles and duplicates, in the same words, across chunks of blocks and parts of records.
+    @Test func recordedReferencesCheckAsTheWalk() {
+        let a = ResourceAddress.resource("aws_iam_role", "a"), b = ResourceAddress.resource("aws_iam_role_policy", "b")
+        let c = ResourceAddress.resource("aws_kms_key", "c"), gone = ResourceAddress.resource("aws_kms_key", "gone")
+        var blocks = [
+            resource("aws_kms_key", "c", refs: [a], at: there),
+            resource("aws_iam_role_policy", "b", refs: [c, gone, c]),
+            resource("aws_iam_role", "a", refs: [b], at: here),
+            resource("aws_s3_bucket", "uses_var", refs: [a], at: here),
+            resource("aws_s3_bucket", "counted", at: there),
+            resource("aws_s3_bucket", "counted", at: here),  // a duplicate
+        ]
+        blocks[3].arguments["region"] = .variable("region")
+        blocks[3].arguments["nested"] = ["list": [.local("tags"), .template([.literal("x"), .expression(.reference(Reference(gone, attribute: "arn")))])]]
+        blocks[4].count = .expression(.call("length", [.ref(c, "id"), .expression(.moduleOutput(module: "net", output: "ids"))]))
+        blocks[4].forEach = .ref(b, "id")
+        blocks[4].dependsOn = [gone, a]
+        // Many blocks in a long chain, in scrambled order: more than one chunk of the check.
+        for i in 0..<5_000 {
+            blocks.append(resource("null_resource", "n\(i)", refs: i < 4_999 ? [ResourceAddress.resource("null_resource", "n\(i + 1)")] : []))
+        }
+        blocks[blocks.count - 1].dependsOn = [ResourceAddress.resource("null_resource", "n4990")]  // and a cycle at its end
+        blocks = blocks.indices.sorted { ($0 * 7919) % blocks.count < ($1 * 7919) % blocks.count }.map { blocks[$0] }
+
+        // Recorded in two parts, joined, as synthesis records its chunks.
+        var parts = [BlockReferences(), BlockReferences()]
+        for (i, block) in blocks.enumerated() {
+            parts[i < 1_000 ? 0 : 1].record(arguments: block.arguments, count: block.count, forEach: block.forEach, dependsOn: block.dependsOn)
+        }
+        var references = BlockReferences.joined(&parts)
+        #expect(parts.isEmpty && references.count == blocks.count)
+        let (sorted, order) = AddressOrder.sortedWithOrder(blocks)
+        references.reorder(order)
+        var config = Configuration(resources: sorted)
+        config.variables = [Variable("other")]
+        let walked = ConfigurationChecker().check(config)
+        #expect(walked.map(\.description) == [
+            "Infra/Main.swift:10: error: duplicate address aws_s3_bucket.counted; first declared at Infra/Main.swift:20",  // scrambled first
+            "error: aws_iam_role_policy.b refers to aws_kms_key.gone, which is not declared",
+            "Infra/Main.swift:20: error: aws_s3_bucket.counted refers to aws_kms_key.gone, which is not declared",
+            "Infra/Main.swift:20: error: aws_s3_bucket.counted refers to undeclared module module.net",
+            "Infra/Main.swift:10: error: aws_s3_bucket.uses_var refers to aws_kms_key.gone, which is not declared",
+            "Infra/Main.swift:10: error: aws_s3_bucket.uses_var refers to undeclared variable var.region",
+            "Infra/Main.swift:10: error: aws_s3_bucket.uses_var refers to undeclared local value local.tags",
+            "Infra/Main.swift:10: error: reference cycle: aws_iam_role.a → aws_iam_role_policy.b → aws_kms_key.c → aws_iam_role.a",
+            "error: reference cycle: " + (4_990...4_999).map { "null_resource.n\($0) → " }.joined() + "null_resource.n4990",
+        ])
+        #expect(ConfigurationChecker().check(config, references: references) == walked)
+        // A record of other blocks is not used.
+        #expect(ConfigurationChecker().check(config, references: BlockReferences()) == walked)
+    }
+
+    /// A record moved twice (sorted, then sorted again) follows both moves.
+    @Test func recordedReferencesFollowEveryMove() {
+        var references = BlockReferences()
+        let names = ["c", "a", "b"]
+        for name in names { references.record(arguments: ["x": .ref(.resource("t", name), "id")], dependsOn: []) }
+        references.reorder([1, 2, 0])  // a, b, c
+        references.reorder([2, 0, 1])  // c, a, b
+        var found: [String] = []
+        for k in 0..<3 { references.withAddresses(ofBlock: k) { found += $0.map(\.name) } }
+        #expect(found == ["c", "a", "b"])
+        var appended = BlockReferences()
+        appended.record(arguments: ["y": .variable("v")], dependsOn: [.resource("t", "d")])
+        references.append(appended)
+        found = []
+        for k in 0..<4 { references.withAddresses(ofBlock: k) { found += $0.map(\.name) } }
+        #expect(found == ["c", "a", "b", "d"])
+        #expect((0..<4).map { references.usesSymbols(ofBlock: $0) } == [false, false, false, true])
+    }
+
     @Test func duplicateNamesOfOtherBlocks() {
         let config = Configuration(
             variables: [Variable("region", location: here), Variable("region", location: there), Variable("bad name")],

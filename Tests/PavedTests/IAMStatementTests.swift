@@ -36,7 +36,7 @@ import Testing
             let expected = binding.add("doc\(i)", DataAWSIAMPolicyDocument(statement: list.map(\.block)), for: queue, part: "policy")
             #expect(ref.json == expected.json)
         }
-        let made = direct.takeResources(), expected = binding.takeResources()
+        let made = direct.takeResources().resources, expected = binding.takeResources().resources
         #expect(made.count == 3)
         #expect(made == expected)
     }

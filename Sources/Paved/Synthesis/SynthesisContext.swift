@@ -5,6 +5,8 @@ public struct SynthesisContext: Sendable {
     public let environment: Environment
     public private(set) var resources: [Resource] = []
     public private(set) var diagnostics: [Diagnostic] = []
+    /// What each of `resources` refers to, recorded as it is added (for the checker).
+    private(set) var references = BlockReferences()
     /// Provider local names the stack needs (`aws`).
     public private(set) var providersUsed: Set<String> = []
     /// Input variables the stack declares (`var.NAME`), by name: values supplied at plan time
@@ -280,6 +282,7 @@ public struct SynthesisContext: Sendable {
             lastProvenance = Provenance(constructPath: path, location: source, waivers: waivers)
             lastPart = part
         }
+        references.record(arguments: arguments, dependsOn: dependsOn)
         resources.append(Resource(address, arguments: arguments, dependsOn: dependsOn, lifecycle: lifecycle, provenance: lastProvenance))
         return address
     }
@@ -295,20 +298,26 @@ public struct SynthesisContext: Sendable {
         }
     }
 
-    /// Moves the resources out of the context (assembling the stack then owns the only copy).
-    mutating func takeResources() -> [Resource] {
+    /// Moves the resources and their references out of the context (assembling the stack then
+    /// owns the only copy).
+    mutating func takeResources() -> (resources: [Resource], references: BlockReferences) {
         var taken: [Resource] = []
         swap(&taken, &resources)
-        return taken
+        var references = BlockReferences()
+        swap(&references, &self.references)
+        return (taken, references)
     }
 
-    mutating func replaceResources(with new: consuming [Resource]) {
+    mutating func replaceResources(with new: consuming [Resource], references: BlockReferences) {
         resources = new
+        self.references = references
     }
 
-    /// Takes the resources, diagnostics and providers another context collected, after this one's.
+    /// Takes the resources, their references, diagnostics and providers another context
+    /// collected, after this one's.
     mutating func absorb(_ other: SynthesisContext) {
         resources += other.resources
+        references.append(other.references)
         diagnostics += other.diagnostics
         providersUsed.formUnion(other.providersUsed)
         for (name, variable) in other.variables where variables[name] == nil { variables[name] = variable }

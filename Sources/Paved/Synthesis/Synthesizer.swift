@@ -60,8 +60,8 @@ public struct Synthesizer: Sendable {
         for environment in environments {
             var context = lower(platform.constructs, into: SynthesisContext(platform: platform, environment: environment, constructs: byName))
             diagnostics += context.diagnostics
-            let configuration = assemble(&context, environment: environment)
-            diagnostics += ConfigurationChecker().check(configuration)
+            let (configuration, references) = assemble(&context, environment: environment)
+            diagnostics += ConfigurationChecker().check(configuration, references: references)
             stacks.append(Stack(environment: environment.name, configuration: configuration))
         }
         return Synthesis(platform: platform.name, stacks: stacks, diagnostics: Self.unique(diagnostics))
@@ -83,12 +83,16 @@ public struct Synthesizer: Sendable {
             return context
         }
         var joined = base
-        var pieces = [joined.takeResources()]
+        let (first, references) = joined.takeResources()
+        var pieces = [consume first]
+        var referenceParts = [consume references]
         for i in parts.indices {
-            pieces.append(parts[i].takeResources())
+            let part = parts[i].takeResources()
+            pieces.append(part.resources)
+            referenceParts.append(part.references)
             joined.absorb(parts[i])
         }
-        joined.replaceResources(with: Self.concatenated(&pieces))
+        joined.replaceResources(with: Self.concatenated(&pieces), references: BlockReferences.joined(&referenceParts))
         return joined
     }
 
@@ -207,7 +211,8 @@ public struct Synthesizer: Sendable {
         return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLowercase } }
     }
 
-    private func assemble(_ context: inout SynthesisContext, environment: Environment) -> Configuration {
+    /// The stack's configuration, its blocks in address order, and what each block refers to.
+    private func assemble(_ context: inout SynthesisContext, environment: Environment) -> (Configuration, BlockReferences) {
         var requirements: [String: ProviderRequirement] = [:]
         var providers: [ProviderConfiguration] = []
         var variables = context.variables
@@ -228,12 +233,15 @@ public struct Synthesizer: Sendable {
                 providers.append(ProviderConfiguration(name, arguments: setup.arguments))
             }
         }
-        let resources = AddressOrder.sorted(context.takeResources())
-        return Configuration(
+        var (unsorted, references) = context.takeResources()
+        let (resources, order) = AddressOrder.sortedWithOrder(consume unsorted)
+        references.reorder(order)
+        let configuration = Configuration(
             terraform: TerraformSettings(
                 requiredVersion: ProviderVersions.terraform, requiredProviders: requirements, backend: environment.backend),
             providers: providers, resources: resources,
             variables: variables.keys.sorted().compactMap { variables[$0] })
+        return (configuration, references)
     }
 
     /// Providers whose configuration is input variables only (account, workspace, address: set per

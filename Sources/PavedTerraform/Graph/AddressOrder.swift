@@ -9,6 +9,11 @@ public enum AddressOrder {
     /// cycles of the permutation), not copied: a copy retains, and dropping the original releases,
     /// every string and value in them.
     public static func sorted(_ resources: consuming [Resource]) -> [Resource] {
+        sortedWithOrder(resources).resources
+    }
+
+    /// ``sorted(_:)``, and the order: the block at position `k` of the result was at `order[k]`.
+    package static func sortedWithOrder(_ resources: consuming [Resource]) -> (resources: [Resource], order: [Int]) {
         let groups = resources.withUnsafeBufferPointer { groupedByType($0) }
         let sortedGroups = resources.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let buffer = buffer  // read-only while the groups sort
@@ -32,7 +37,7 @@ public enum AddressOrder {
                 }
             }
         }
-        return resources
+        return (resources, order)
     }
 
     /// The indices of the blocks of each (mode, type), in ascending order; the groups in address

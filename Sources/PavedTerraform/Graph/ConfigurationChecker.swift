@@ -5,6 +5,13 @@ public struct ConfigurationChecker: Sendable {
     public init() {}
 
     public func check(_ c: Configuration) -> [Diagnostic] {
+        check(c, references: nil)
+    }
+
+    /// ``check(_:)`` for a configuration whose blocks' references were recorded as they were built
+    /// (`references` holds one entry per block, in the blocks' order): the blocks' values are not
+    /// walked again, except those of a block that uses something undeclared or a named symbol.
+    package func check(_ c: Configuration, references: BlockReferences?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let index = c.resources.withUnsafeBufferPointer { AddressIndex($0) }  // no copy of each resource
         var isFirst = [Bool](repeating: true, count: c.resources.count)
@@ -44,10 +51,11 @@ public struct ConfigurationChecker: Sendable {
             index: index, variables: Set(c.variables.map(\.name)), locals: Set(c.locals.keys),
             modules: Set(c.modules.map(\.name)))
 
-        // One walk per block finds the index of every block it refers to (one binary search per
-        // reference); the edges feed the cycle check. A block that uses anything undeclared is
-        // walked again in the slower, ordered way that words its diagnostics. Large configurations
-        // walk in chunks on every core; results join in order.
+        // The index of every block each block refers to (one binary search per reference), from
+        // the recorded references or from one walk per block; the edges feed the cycle check. A
+        // block that uses anything undeclared is walked again in the slower, ordered way that
+        // words its diagnostics. Large configurations go in chunks on every core; results join in order.
+        let recorded = references?.count == c.resources.count ? references : nil
         let parts = c.resources.withUnsafeBufferPointer { resources in
             nonisolated(unsafe) let resources = resources  // read-only during the walk
             return Parallel.map(resources.count, chunkSize: 2048) { range in
@@ -55,7 +63,7 @@ public struct ConfigurationChecker: Sendable {
                 var found: [Diagnostic] = []
                 guard let base = resources.baseAddress else { return (edges: collector.edges, diagnostics: found) }
                 for i in range {
-                    let clean = collector.collect(base + i)
+                    let clean = if let recorded { collector.collect(recorded, block: i) } else { collector.collect(base + i) }
                     if clean { continue }
                     var uses = Uses()
                     uses.collect(arguments: resources[i].arguments)
@@ -227,6 +235,18 @@ struct EdgeCollector: ExpressionVisitor {
         count?.walkExpressions(&self)
         forEach?.walkExpressions(&self)
         for target in dependsOn { add(target) }
+        edges.ends.append(edges.targets.count)
+        return clean
+    }
+
+    /// Adds the edges of block `block` from its recorded references; false when one of them is
+    /// not declared or the block uses a variable, local value or module output (which only a walk
+    /// of the block checks).
+    mutating func collect(_ references: BlockReferences, block: Int) -> Bool {
+        clean = !references.usesSymbols(ofBlock: block)
+        references.withAddresses(ofBlock: block) { addresses in
+            for i in addresses.indices { add(addresses[i]) }
+        }
         edges.ends.append(edges.targets.count)
         return clean
     }
