@@ -153,6 +153,14 @@ import Testing
         for k in 0..<4 { references.withAddresses(ofBlock: k) { found += $0.map(\.name) } }
         #expect(found == ["c", "a", "b", "d"])
         #expect((0..<4).map { references.usesSymbols(ofBlock: $0) } == [false, false, false, true])
+        // Recording goes on after a join, and joins again.
+        references.record(arguments: ["z": ["e": .ref(.resource("t", "e"), "id")]], dependsOn: [.resource("t", "f")])
+        var parts = [references, appended]
+        references = BlockReferences.joined(&parts)
+        found = []
+        for k in 0..<6 { references.withAddresses(ofBlock: k) { found += $0.map(\.name) } }
+        #expect(found == ["c", "a", "b", "d", "e", "f", "d"])
+        #expect((0..<6).map { references.usesSymbols(ofBlock: $0) } == [false, false, false, true, false, true])
     }
 
     @Test func duplicateNamesOfOtherBlocks() {

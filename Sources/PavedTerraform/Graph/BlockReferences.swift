@@ -9,11 +9,15 @@
 /// order the checker's own walk finds them) and whether the block uses a variable, local value or
 /// module output, which the checker then looks up by walking that block.
 package struct BlockReferences: Sendable {
-    /// Every block's addresses, one block after another, and whether the block being recorded
-    /// uses a symbol.
+    /// The addresses of the blocks being recorded, one block after another, and whether the
+    /// block being recorded uses a symbol.
     private var recorder = Recorder()
-    /// Where each block's addresses end in `recorder.addresses`.
-    private var ends: [Int] = []
+    /// The addresses of records joined to this one, each as it was recorded: joining moves the
+    /// arrays, not the addresses in them.
+    private var joinedParts: [[ResourceAddress]] = []
+    /// For each block: its part (an index of `joinedParts`, or `joinedParts.count` for
+    /// `recorder.addresses`) and where its addresses end in that part.
+    private var spans: [(part: Int, end: Int)] = []
     /// For each block, true when it uses a variable, local value or module output.
     private var usesSymbols: [Bool] = []
     /// Block `k` is the block recorded at `order[k]` (after the blocks were sorted); nil when the
@@ -23,7 +27,7 @@ package struct BlockReferences: Sendable {
     package init() {}
 
     /// The number of blocks recorded.
-    package var count: Int { ends.count }
+    package var count: Int { spans.count }
 
     /// Records the next block: its arguments, meta-arguments and `depends_on` targets.
     package mutating func record(arguments: Members, count: Value? = nil, forEach: Value? = nil, dependsOn: [ResourceAddress]) {
@@ -34,30 +38,31 @@ package struct BlockReferences: Sendable {
         count?.walkExpressions(&recorder)
         forEach?.walkExpressions(&recorder)
         recorder.addresses += dependsOn
-        ends.append(recorder.addresses.count)
+        order?.append(spans.count)  // a reordered record: the new block comes last
+        spans.append((joinedParts.count, recorder.addresses.count))
         usesSymbols.append(recorder.usesSymbols)
     }
 
-    /// The blocks of `parts`, one part after another, in recorded order, in storage of the exact
-    /// size (appending part by part would grow and copy it again and again); `parts` is left empty.
+    /// The blocks of `parts`, one part after another, in recorded order; `parts` is left empty.
+    /// Only the small per-block entries are copied: each part's addresses stay where they are.
     package static func joined(_ parts: inout [BlockReferences]) -> BlockReferences {
         var joined = BlockReferences()
-        let addressCount = parts.reduce(0) { $0 + $1.recorder.addresses.count }
         let blockCount = parts.reduce(0) { $0 + $1.count }
-        joined.recorder.addresses.reserveCapacity(addressCount)
-        joined.ends.reserveCapacity(blockCount)
+        joined.spans.reserveCapacity(blockCount)
         joined.usesSymbols.reserveCapacity(blockCount)
         var orders: [Int] = []
         for p in parts.indices {
-            let offset = joined.recorder.addresses.count, first = joined.count
-            if parts[p].order != nil || !orders.isEmpty {
+            var part = BlockReferences()
+            swap(&part, &parts[p])  // freed as it goes
+            let first = joined.count, partOffset = joined.joinedParts.count
+            if part.order != nil || !orders.isEmpty {
                 if orders.isEmpty { orders = Array(0..<first) }
-                orders += (parts[p].order ?? Array(0..<parts[p].count)).map { $0 + first }
+                orders += (part.order ?? Array(0..<part.count)).map { $0 + first }
             }
-            joined.ends += parts[p].ends.lazy.map { $0 + offset }
-            joined.usesSymbols += parts[p].usesSymbols
-            joined.recorder.addresses += parts[p].recorder.addresses
-            parts[p] = BlockReferences()  // freed as it goes
+            joined.spans += part.spans.lazy.map { ($0.part + partOffset, $0.end) }
+            joined.usesSymbols += part.usesSymbols
+            joined.joinedParts += part.joinedParts
+            joined.joinedParts.append(part.recorder.addresses)
         }
         parts = []
         joined.order = orders.isEmpty ? nil : orders
@@ -87,10 +92,12 @@ package struct BlockReferences: Sendable {
     /// Calls `body` with the addresses block `k` refers to, read in place.
     func withAddresses<R>(ofBlock k: Int, _ body: (UnsafeBufferPointer<ResourceAddress>) -> R) -> R {
         let recorded = order?[k] ?? k
-        let start = recorded == 0 ? 0 : ends[recorded - 1]
-        return recorder.addresses.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[start..<ends[recorded]]))
-        }
+        let (part, end) = spans[recorded]
+        let start = recorded > 0 && spans[recorded - 1].part == part ? spans[recorded - 1].end : 0
+        // Read in place: a copy of the part would retain it, on every core at once.
+        func read(_ all: UnsafeBufferPointer<ResourceAddress>) -> R { body(UnsafeBufferPointer(rebasing: all[start..<end])) }
+        if part == joinedParts.count { return recorder.addresses.withUnsafeBufferPointer(read) }
+        return joinedParts.withUnsafeBufferPointer { parts in parts[part].withUnsafeBufferPointer(read) }
     }
 
     private struct Recorder: ExpressionVisitor {
