@@ -1,6 +1,21 @@
 import Paved
+import PavedTerraform
 import PavedTesting
 import Testing
+
+/// A team's construct that adds raw blocks referring to other constructs' blocks.
+private struct Link: Construct {
+    var kind: String { "link" }
+    var name: String
+    var target: String
+    var location = PavedTerraform.SourceLocation(file: "Infra/Links.swift", line: 7)
+    var waivers: [Waiver] = []
+
+    func lower(into context: inout SynthesisContext) {
+        let target = ResourceAddress.resource("terraform_data", target)
+        context.add("terraform_data", name, ["input": .ref(target, "id"), "triggers_replace": [.variable("region")]], for: self)
+    }
+}
 
 /// Large platforms lower and render in parallel chunks; the bytes must not depend on that.
 @Suite struct LargePlatformTests {
@@ -38,6 +53,30 @@ import Testing
         let streamed = TerraformRenderer().render(a)
         #expect(streamed == TerraformRenderer().render(b))
         #expect(streamed == JSONWriter().render(TerraformRenderer().json(a)))
+    }
+
+    /// References recorded while chunks lower, and resolved after the blocks are sorted, find what
+    /// walking the sorted blocks finds: a cycle through blocks of many chunks, dangling references
+    /// and undeclared variables.
+    @Test func referencesRecordedInChunksAreCheckedAsTheWalkChecksThem() throws {
+        let platform = Platform("big", owner: "o@acme.io") {
+            Environment(.prod, aws: .account("111111111111", region: "eu-west-1"))
+            for i in 0..<1_000 {
+                Link(name: "l\(i)", target: i % 250 == 7 ? "gone\(i)" : "l\(i * 37 % 1_000)")
+            }
+        }
+        let synthesis = Synthesizer().synthesize(platform)
+        let configuration = try #require(synthesis.stacks.first?.configuration)
+        let walked = ConfigurationChecker().check(configuration)
+        #expect(synthesis.diagnostics == walked)
+        #expect(walked.filter { $0.message.hasPrefix("reference cycle") }.count == 26)
+        #expect(walked.filter { $0.message.hasSuffix("which is not declared") }.map(\.message) == [
+            "terraform_data.l257 refers to terraform_data.gone257, which is not declared",
+            "terraform_data.l507 refers to terraform_data.gone507, which is not declared",
+            "terraform_data.l7 refers to terraform_data.gone7, which is not declared",
+            "terraform_data.l757 refers to terraform_data.gone757, which is not declared",
+        ])
+        #expect(walked.filter { $0.message.hasSuffix("undeclared variable var.region") }.count == 1_000)
     }
 
     @Test func diagnosticsFromEveryChunkAreReportedInDeclarationOrder() {

@@ -96,23 +96,23 @@ public struct Synthesizer: Sendable {
         return joined
     }
 
-    /// The elements of `pieces`, in order, moved into one array (each is swapped with an empty
-    /// placeholder rather than copied: a copy retains, and dropping the piece releases, every string
-    /// and value in it).
+    /// The elements of `pieces`, in order, moved into one array; `pieces` is left empty. Popped
+    /// off the end of its piece, each element is moved into place: a copy would retain, and
+    /// dropping the piece release, every string and value in it.
     static func concatenated(_ pieces: inout [[Resource]]) -> [Resource] {
-        let placeholder = Resource(.resource("", ""))
-        var joined = [Resource](repeating: placeholder, count: pieces.reduce(0) { $0 + $1.count })
-        joined.withUnsafeMutableBufferPointer { target in
-            var k = 0
-            for p in pieces.indices {
-                pieces[p].withUnsafeMutableBufferPointer { source in
-                    for i in source.indices {
-                        swap(&target[k], &source[i])
-                        k += 1
-                    }
+        let count = pieces.reduce(0) { $0 + $1.count }
+        let joined = [Resource](unsafeUninitializedCapacity: count) { target, initialized in
+            guard let base = target.baseAddress else { return }
+            var k = count
+            for p in pieces.indices.reversed() {
+                while let last = pieces[p].popLast() {
+                    k -= 1
+                    (base + k).initialize(to: last)
                 }
             }
+            initialized = count
         }
+        pieces = []
         return joined
     }
 

@@ -74,39 +74,67 @@ struct AddressIndex: Sendable {
 
     /// The index of the block that first declares `address`, or nil when none does.
     func first(_ address: ResourceAddress) -> Int? {
-        // Few types: a binary search over them, then over the names of the one found.
-        var low = 0, high = types.count
-        while low < high {
-            let mid = (low + high) / 2
-            let t = types[mid]
-            if t.mode == address.mode && t.type == address.type {
-                return first(named: address.name, in: t.range)
-            }
-            if t.mode != address.mode ? t.mode == .managed : t.type < address.type {
-                low = mid + 1
-            } else {
-                high = mid
-            }
-        }
-        return nil
+        withLookup { $0.first(address) }
     }
 
-    private func first(named name: String, in range: Range<Int>) -> Int? {
-        var low = range.lowerBound, high = range.upperBound
-        if !keys.isEmpty, let key = NameKey(name) {
-            // Integer comparisons; the strings only when the first 16 bytes tie.
-            while low < high {
-                let mid = (low + high) / 2
-                let k = keys[mid]
-                if k < key || (k == key && names[mid] < name) { low = mid + 1 } else { high = mid }
-            }
-        } else {
-            while low < high {
-                let mid = (low + high) / 2
-                if names[mid] < name { low = mid + 1 } else { high = mid }
+    /// Calls `body` with a view of the index that reads its arrays in place. Many lookups go
+    /// through one view: a lookup through the index itself retains and releases its arrays, and
+    /// lookups on every core at once contend for those reference counts.
+    func withLookup<R>(_ body: (Lookup) -> R) -> R {
+        types.withUnsafeBufferPointer { types in
+            names.withUnsafeBufferPointer { names in
+                keys.withUnsafeBufferPointer { keys in
+                    firstDeclaration.withUnsafeBufferPointer { first in
+                        body(Lookup(types: types, names: names, keys: keys, firstDeclaration: first))
+                    }
+                }
             }
         }
-        return low < range.upperBound && names[low] == name ? firstDeclaration[low] : nil
+    }
+
+    /// The index's arrays, read in place (valid inside ``withLookup(_:)`` only).
+    struct Lookup {
+        let types: UnsafeBufferPointer<TypeRange>
+        let names: UnsafeBufferPointer<String>
+        let keys: UnsafeBufferPointer<NameKey>
+        let firstDeclaration: UnsafeBufferPointer<Int>
+
+        /// The index of the block that first declares `address`, or nil when none does.
+        func first(_ address: ResourceAddress) -> Int? {
+            // Few types: a binary search over them, then over the names of the one found.
+            var low = 0, high = types.count
+            while low < high {
+                let mid = (low + high) / 2
+                let mode = types[mid].mode
+                if mode == address.mode && types[mid].type == address.type {
+                    return first(named: address.name, in: types[mid].range)
+                }
+                if mode != address.mode ? mode == .managed : types[mid].type < address.type {
+                    low = mid + 1
+                } else {
+                    high = mid
+                }
+            }
+            return nil
+        }
+
+        private func first(named name: String, in range: Range<Int>) -> Int? {
+            var low = range.lowerBound, high = range.upperBound
+            if !keys.isEmpty, let key = NameKey(name) {
+                // Integer comparisons; the strings only when the first 16 bytes tie.
+                while low < high {
+                    let mid = (low + high) / 2
+                    let k = keys[mid]
+                    if k < key || (k == key && names[mid] < name) { low = mid + 1 } else { high = mid }
+                }
+            } else {
+                while low < high {
+                    let mid = (low + high) / 2
+                    if names[mid] < name { low = mid + 1 } else { high = mid }
+                }
+            }
+            return low < range.upperBound && names[low] == name ? firstDeclaration[low] : nil
+        }
     }
 }
 

@@ -58,8 +58,8 @@ public struct ConfigurationChecker: Sendable {
         let recorded = references?.count == c.resources.count ? references : nil
         let parts = c.resources.withUnsafeBufferPointer { resources in
             nonisolated(unsafe) let resources = resources  // read-only during the walk
-            return Parallel.map(resources.count, chunkSize: 2048) { range in
-                var collector = EdgeCollector(symbols: symbols)
+            return Parallel.map(resources.count, chunkSize: 2048) { range in symbols.index.withLookup { lookup in
+                var collector = EdgeCollector(symbols: symbols, lookup: lookup)
                 var found: [Diagnostic] = []
                 guard let base = resources.baseAddress else { return (edges: collector.edges, diagnostics: found) }
                 for i in range {
@@ -73,7 +73,7 @@ public struct ConfigurationChecker: Sendable {
                     found += symbols.check(uses, at: resources[i].provenance?.location, owner: resources[i].address.description)
                 }
                 return (edges: collector.edges, diagnostics: found)
-            }
+            } }
         }
         var edges = Edges()
         edges.targets.reserveCapacity(parts.reduce(0) { $0 + $1.edges.targets.count })
@@ -216,11 +216,16 @@ struct Edges: Sendable {
 /// Walks blocks for their edges, looking each reference up once.
 struct EdgeCollector: ExpressionVisitor {
     let symbols: Symbols
+    /// `symbols.index`, read in place.
+    let lookup: AddressIndex.Lookup
     var edges = Edges()
     /// False once the block being walked uses anything undeclared.
     private var clean = true
 
-    init(symbols: Symbols) { self.symbols = symbols }
+    init(symbols: Symbols, lookup: AddressIndex.Lookup) {
+        self.symbols = symbols
+        self.lookup = lookup
+    }
 
     /// Adds `resource`'s edges; false when it uses a block, variable, local or module that is not
     /// declared (its edges then include only the declared blocks).
@@ -252,7 +257,7 @@ struct EdgeCollector: ExpressionVisitor {
     }
 
     private mutating func add(_ address: ResourceAddress) {
-        if let index = symbols.index.first(address) { edges.targets.append(index) } else { clean = false }
+        if let index = lookup.first(address) { edges.targets.append(index) } else { clean = false }
     }
 
     mutating func visit(_ expression: Expression) {

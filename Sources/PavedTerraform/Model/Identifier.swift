@@ -2,17 +2,19 @@
 public enum Identifier {
     /// True when `name` is a valid Terraform identifier (`aws_s3_bucket`, `raw_events`, `etl-runner`).
     public static func isValid(_ name: String) -> Bool {
-        var name = name
-        return name.withUTF8 { bytes in
-            guard let first = bytes.first else { return false }
-            guard isLetter(first) || first == UInt8(ascii: "_") else { return false }
-            for byte in bytes.dropFirst() {
-                guard isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else {
-                    return false
-                }
+        // The bytes read where they are, without a copy of the string (a retain and a release).
+        name.utf8.withContiguousStorageIfAvailable(isValid) ?? Array(name.utf8).withUnsafeBufferPointer(isValid)
+    }
+
+    private static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        guard isLetter(first) || first == UInt8(ascii: "_") else { return false }
+        for byte in bytes.dropFirst() {
+            guard isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else {
+                return false
             }
-            return true
         }
+        return true
     }
 
     /// A valid identifier made from arbitrary text: runs of other characters become `_`,
