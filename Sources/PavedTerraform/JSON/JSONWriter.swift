@@ -118,8 +118,7 @@ public struct JSONWriter: Sendable {
     /// The escaped text of a string, without its quotes. Escaping maps each byte on its own, so
     /// the pieces of a string written one after another give the bytes of the whole.
     static func writeStringContent(_ s: String, into out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { bytes in
+        s.withUTF8Bytes { bytes in
             // Fast path: nothing to escape, copy the bytes at once.
             var clean = true
             for byte in bytes where needsEscape(byte) {

@@ -136,8 +136,7 @@ struct ByteSink: ~Copyable {
     /// An object key as a JSON string, when it has no `{` (almost always: true). A key with `{` is
     /// not written, and the caller writes it escaped: `${` in a key means literal text too.
     mutating func writeKey(_ key: String) -> Bool {
-        var key = key
-        return key.withUTF8 { bytes in
+        return key.withUTF8Bytes { bytes in
             if JSONWriter.isPlain(bytes, noBrace: true) {
                 append(UInt8(ascii: "\""))
                 append(bytes)
@@ -164,8 +163,7 @@ struct ByteSink: ~Copyable {
 
     /// The JSON-escaped text of a string, without quotes, as ``JSONWriter/writeStringContent(_:into:)``.
     mutating func writeStringContent(_ s: String) {
-        var s = s
-        let clean = s.withUTF8 { bytes in
+        let clean = s.withUTF8Bytes { bytes in
             guard JSONWriter.isPlain(bytes, noBrace: false) else { return false }
             append(bytes)
             return true

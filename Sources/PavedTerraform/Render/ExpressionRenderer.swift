@@ -32,8 +32,7 @@ enum ExpressionRenderer {
 
     /// Escapes template sequences in literal text: `${` → `$${`, `%{` → `%%{`.
     static func escapeTemplate(_ s: String) -> String {
-        var copy = s
-        let hasBrace = copy.withUTF8 { bytes in bytes.contains(UInt8(ascii: "{")) }
+        let hasBrace = s.withUTF8Bytes { bytes in bytes.contains(UInt8(ascii: "{")) }
         guard hasBrace else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 4)

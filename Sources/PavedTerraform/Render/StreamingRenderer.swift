@@ -358,8 +358,7 @@ struct StreamingRenderer {
     /// A literal string: template sequences escaped, then JSON-escaped. One scan when there is
     /// nothing to escape (almost always), instead of one per escaping.
     static func writeLiteral(_ s: String, into out: inout ByteSink) {
-        var s = s
-        let copied = s.withUTF8 { bytes in
+        let copied = s.withUTF8Bytes { bytes in
             guard JSONWriter.isPlain(bytes, noBrace: true) else { return false }
             out.append(UInt8(ascii: "\""))
             out.append(bytes)
