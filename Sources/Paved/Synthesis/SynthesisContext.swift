@@ -298,6 +298,12 @@ public struct SynthesisContext: Sendable {
         }
     }
 
+    /// Makes room for about `blocks` more blocks (a guess: growing the lists copies them).
+    mutating func reserveCapacity(blocks: Int) {
+        resources.reserveCapacity(resources.count + blocks)
+        references.reserveCapacity(blocks: blocks, addresses: 2 * blocks)
+    }
+
     /// Moves the resources and their references out of the context (assembling the stack then
     /// owns the only copy).
     mutating func takeResources() -> (resources: [Resource], references: BlockReferences) {

@@ -79,6 +79,7 @@ public struct Synthesizer: Sendable {
         }
         var parts = Parallel.map(constructs.count, chunkSize: chunkSize) { range in
             var context = base
+            context.reserveCapacity(blocks: 16 * range.count)
             for construct in constructs[range] { construct.lower(into: &context) }
             return context
         }

@@ -29,6 +29,13 @@ package struct BlockReferences: Sendable {
     /// The number of blocks recorded.
     package var count: Int { spans.count }
 
+    /// Makes room for `blocks` more blocks with about `addresses` addresses in all.
+    package mutating func reserveCapacity(blocks: Int, addresses: Int) {
+        recorder.addresses.reserveCapacity(recorder.addresses.count + addresses)
+        spans.reserveCapacity(spans.count + blocks)
+        usesSymbols.reserveCapacity(usesSymbols.count + blocks)
+    }
+
     /// Records the next block: its arguments, meta-arguments and `depends_on` targets.
     package mutating func record(arguments: Members, count: Value? = nil, forEach: Value? = nil, dependsOn: [ResourceAddress]) {
         recorder.usesSymbols = false
