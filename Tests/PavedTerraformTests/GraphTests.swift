@@ -141,17 +141,19 @@ import Testing
         var references = BlockReferences()
         let names = ["c", "a", "b"]
         for name in names { references.record(arguments: ["x": .ref(.resource("t", name), "id")], dependsOn: []) }
-        references.reorder([1, 2, 0])  // a, b, c
-        references.reorder([2, 0, 1])  // c, a, b
+        // Moves that do not commute: composed the wrong way round, or the second ignored, the
+        // order would be b, c, a or a, c, b.
+        references.reorder([1, 0, 2])  // a, c, b
+        references.reorder([0, 2, 1])  // a, b, c
         var found: [String] = []
         for k in 0..<3 { references.withAddresses(ofBlock: k) { found += $0.map(\.name) } }
-        #expect(found == ["c", "a", "b"])
+        #expect(found == ["a", "b", "c"])
         var appended = BlockReferences()
         appended.record(arguments: ["y": .variable("v")], dependsOn: [.resource("t", "d")])
         references.append(appended)
         found = []
         for k in 0..<4 { references.withAddresses(ofBlock: k) { found += $0.map(\.name) } }
-        #expect(found == ["c", "a", "b", "d"])
+        #expect(found == ["a", "b", "c", "d"])
         #expect((0..<4).map { references.usesSymbols(ofBlock: $0) } == [false, false, false, true])
         // Recording goes on after a join, and joins again.
         references.record(arguments: ["z": ["e": .ref(.resource("t", "e"), "id")]], dependsOn: [.resource("t", "f")])
@@ -159,7 +161,7 @@ import Testing
         references = BlockReferences.joined(&parts)
         found = []
         for k in 0..<6 { references.withAddresses(ofBlock: k) { found += $0.map(\.name) } }
-        #expect(found == ["c", "a", "b", "d", "e", "f", "d"])
+        #expect(found == ["a", "b", "c", "d", "e", "f", "d"])
         #expect((0..<6).map { references.usesSymbols(ofBlock: $0) } == [false, false, false, true, false, true])
     }
 

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct UTF8BytesTests {
     /// The bytes of small (inline) strings, large native ones, substrings made strings, non-ASCII
-    /// text and bridged Foundation strings, as `utf8` gives them.
+    /// text and Foundation strings (native on Linux; bridged, and read through the fallback, on
+    /// Apple platforms), as `utf8` gives them.
     @Test func bytesAreTheStringsUTF8() {
         let long = String(repeating: "arn:aws:s3:::bucket-", count: 5)
         let strings = ["", "a", "unit_1234_token", "bucket_unit_1234", long, "café ☕️", String(long.dropFirst(3)), NSString(string: "ns-\(long)") as String]

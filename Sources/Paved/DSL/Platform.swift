@@ -65,9 +65,11 @@ public enum PlatformBuilder {
 }
 
 extension Construct {
-    /// The construct's own type, read where the construct is stored: `type(of:)` on an element of
-    /// `[any Construct]` copies the element first (a retain and a release of its storage).
-    var typeIdentifier: ObjectIdentifier { ObjectIdentifier(Self.self) }
+    /// The construct's dynamic type (a class instance's own class, whatever class it is stored as),
+    /// read where the construct is stored. Not inlined, so an element of `[any Construct]` is passed
+    /// borrowed: `type(of:)` on the element itself copies it first (a retain and a release).
+    @inline(never)
+    var typeIdentifier: ObjectIdentifier { ObjectIdentifier(type(of: self)) }
 }
 
 extension [any Construct] {
