@@ -57,22 +57,21 @@ package struct BlockReferences: Sendable {
         let blockCount = parts.reduce(0) { $0 + $1.count }
         joined.spans.reserveCapacity(blockCount)
         joined.usesSymbols.reserveCapacity(blockCount)
+        // Reordered parts keep their orders, shifted; the others are in recorded order.
+        let reordered = parts.contains { $0.order != nil }
         var orders: [Int] = []
         for p in parts.indices {
             var part = BlockReferences()
             swap(&part, &parts[p])  // freed as it goes
             let first = joined.count, partOffset = joined.joinedParts.count
-            if part.order != nil || !orders.isEmpty {
-                if orders.isEmpty { orders = Array(0..<first) }
-                orders += (part.order ?? Array(0..<part.count)).map { $0 + first }
-            }
+            if reordered { orders += (part.order ?? Array(0..<part.count)).map { $0 + first } }
             joined.spans += part.spans.lazy.map { ($0.part + partOffset, $0.end) }
             joined.usesSymbols += part.usesSymbols
             joined.joinedParts += part.joinedParts
             joined.joinedParts.append(part.recorder.addresses)
         }
         parts = []
-        joined.order = orders.isEmpty ? nil : orders
+        joined.order = reordered ? orders : nil
         return joined
     }
 

@@ -2,8 +2,7 @@
 public enum Identifier {
     /// True when `name` is a valid Terraform identifier (`aws_s3_bucket`, `raw_events`, `etl-runner`).
     public static func isValid(_ name: String) -> Bool {
-        // The bytes read where they are, without a copy of the string (a retain and a release).
-        name.utf8.withContiguousStorageIfAvailable(isValid) ?? Array(name.utf8).withUnsafeBufferPointer(isValid)
+        name.withUTF8Bytes(isValid)
     }
 
     private static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -6,7 +6,7 @@ extension String {
     /// the model of a large platform is read. This reads the storage in place (a small string's
     /// bytes are copied to the stack).
     @inline(__always)
-    package func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         // Generic, so a body returning an optional is not confused with storage not being contiguous.
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         var copy = self  // storage that is not contiguous UTF-8 (not made by Swift on Linux)
